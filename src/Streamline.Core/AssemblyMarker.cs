@@ -1,0 +1,2 @@
+namespace Streamline.Core;
+internal static class AssemblyMarker { }

@@ -1,0 +1,2 @@
+namespace Streamline.Host;
+internal static class AssemblyMarker { }

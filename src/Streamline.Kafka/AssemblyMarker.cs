@@ -1,0 +1,2 @@
+namespace Streamline.Kafka;
+internal static class AssemblyMarker { }

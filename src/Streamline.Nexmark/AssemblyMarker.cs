@@ -1,0 +1,2 @@
+namespace Streamline.Nexmark;
+internal static class AssemblyMarker { }

@@ -1,0 +1,2 @@
+namespace Streamline.Samples;
+internal static class AssemblyMarker { }

@@ -1,0 +1,2 @@
+namespace Streamline.Testing;
+internal static class AssemblyMarker { }

@@ -1,0 +1,2 @@
+namespace Streamline.Benchmarks;
+internal static class AssemblyMarker { }

@@ -1,0 +1,2 @@
+namespace Streamline.Core.Tests;
+internal static class AssemblyMarker { }

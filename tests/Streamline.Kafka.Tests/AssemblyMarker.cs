@@ -1,0 +1,2 @@
+namespace Streamline.Kafka.Tests;
+internal static class AssemblyMarker { }

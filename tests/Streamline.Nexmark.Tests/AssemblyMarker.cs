@@ -1,0 +1,2 @@
+namespace Streamline.Nexmark.Tests;
+internal static class AssemblyMarker { }

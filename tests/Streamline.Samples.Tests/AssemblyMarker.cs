@@ -1,0 +1,2 @@
+namespace Streamline.Samples.Tests;
+internal static class AssemblyMarker { }
