@@ -1,2 +1,0 @@
-namespace Streamline.Core;
-internal static class AssemblyMarker { }

@@ -1,0 +1,7 @@
+namespace Streamline.Core.Operators.Process;
+
+public enum TimeDomain
+{
+    EventTime,
+    ProcessingTime,
+}

@@ -1,2 +1,0 @@
-namespace Streamline.Nexmark;
-internal static class AssemblyMarker { }

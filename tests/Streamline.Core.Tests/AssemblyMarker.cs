@@ -1,2 +1,0 @@
-namespace Streamline.Core.Tests;
-internal static class AssemblyMarker { }

@@ -1,2 +1,0 @@
-namespace Streamline.Nexmark.Tests;
-internal static class AssemblyMarker { }
