@@ -1,2 +1,0 @@
-namespace Streamline.Testing;
-internal static class AssemblyMarker { }
