@@ -1,2 +1,0 @@
-namespace Streamline.Samples;
-internal static class AssemblyMarker { }

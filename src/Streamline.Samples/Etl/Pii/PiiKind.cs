@@ -1,0 +1,9 @@
+namespace Streamline.Samples.Etl.Pii;
+
+public enum PiiKind
+{
+    Email,
+    Phone,
+    IpAddress,
+    CreditCard,
+}

@@ -1,0 +1,38 @@
+namespace Streamline.Samples.Etl.Quality.Rules;
+
+/// <summary>
+/// Gopher: fraction of characters inside word n-grams (n = 5..10) that already occurred earlier in the
+/// document. Overlapping repeats are counted once by jumping past a matched n-gram, as in the reference code.
+/// </summary>
+public sealed class DuplicateNGramCharFractionRule(int n, double maxFraction) : IQualityRule
+{
+    public string Name { get; } = $"duplicate-{n}gram";
+
+    public Rejection? Evaluate(QualityDocument document)
+    {
+        var words = document.LowerWords;
+        if (words.Count < n || document.Text.Length == 0)
+        {
+            return null;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var repeatedChars = 0L;
+        var i = 0;
+        while (i + n <= words.Count)
+        {
+            var gram = NGrams.Key(words, i, n);
+            if (seen.Add(gram))
+            {
+                i++;
+                continue;
+            }
+
+            repeatedChars += gram.Length - (n - 1);
+            i += n;
+        }
+
+        var fraction = repeatedChars / (double)document.Text.Length;
+        return fraction > maxFraction ? new Rejection(Name, fraction, maxFraction) : null;
+    }
+}

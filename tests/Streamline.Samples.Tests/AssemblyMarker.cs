@@ -1,2 +1,0 @@
-namespace Streamline.Samples.Tests;
-internal static class AssemblyMarker { }
