@@ -44,6 +44,13 @@ public sealed class KeyedStream<T, K> where K : notnull
             sideOutputs, Partitioning.Hash, KeyDescription, function.GetType().Name);
     }
 
+    /// <summary>Processes this stream together with <paramref name="other"/>, keyed the same way.</summary>
+    public ConnectedKeyedStreams<T, T2, K> Connect<T2>(KeyedStream<T2, K> other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return new ConnectedKeyedStreams<T, T2, K>(this, other);
+    }
+
     /// <summary>Keys need value equality: reference equality would give every record its own state.</summary>
     internal static void RequireValueEquality()
     {

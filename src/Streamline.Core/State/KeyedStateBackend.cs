@@ -35,6 +35,9 @@ public sealed class KeyedStateBackend<K> : IKeyedStateBackend where K : notnull
 
     public IReadOnlyCollection<IStateTable> Tables => _tables.Values;
 
+    /// <summary>Raised after <see cref="Restore"/>: operators rebuild what they keep outside state (timer queues).</summary>
+    internal event Action? Restored;
+
     public K CurrentKey => _hasKey ? _currentKey : throw new InvalidOperationException("keyed state used outside of a keyed context (no current key)");
 
     public int CurrentKeyGroup { get; private set; }
@@ -145,5 +148,6 @@ public sealed class KeyedStateBackend<K> : IKeyedStateBackend where K : notnull
                 else Pending(name).Add(new KeyGroupSnapshot(snapshot.KeyGroup, payload.ToArray()));
             }
         }
+        Restored?.Invoke();
     }
 }

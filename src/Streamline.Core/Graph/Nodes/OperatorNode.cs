@@ -36,6 +36,6 @@ public sealed class OperatorNode<TIn, TOut> : LogicalNode, ISideOutputHost
     internal override IGraph<OperatorShape, NotUsed> CreateStage(OperatorContext context, StageServices services) =>
         new OneInputOperatorStage<TIn, TOut>(Name, _factory, context, _tags);
 
-    private static IPortSpec PortFor(IOutputTag tag) =>
+    internal static IPortSpec PortFor(IOutputTag tag) =>
         (IPortSpec)Activator.CreateInstance(typeof(PortSpec<>).MakeGenericType(tag.ElementType), tag.Id)!;
 }

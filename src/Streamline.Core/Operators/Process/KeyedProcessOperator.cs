@@ -30,6 +30,9 @@ public sealed class KeyedProcessOperator<K, TIn, TOut> : OneInputOperator<TIn, T
     {
         var backend = _keyed.Open(Context);
         _timers = new KeyedTimerService<K>(backend, _keyed.KeySerde);
+        // Timer queues live in memory: refill them from restored state, now and after any later restore.
+        _timers.RebuildQueues();
+        backend.Restored += _timers.RebuildQueues;
         _ctx = new KeyedProcessContext<K, TOut>(Context, backend, _timers, Output, ResolveSideOutput);
         _function.Open(_ctx);
     }

@@ -39,7 +39,9 @@ internal sealed class KeyedTimerService<K> where K : notnull
     public void Delete(TimeDomain domain, long timestamp)
     {
         var (state, _) = Timers(domain);
-        if (state.TryGet(_backend.CurrentKeyGroup, _backend.CurrentKey, 0, out var list)) list.Remove(timestamp);
+        if (!state.TryGet(_backend.CurrentKeyGroup, _backend.CurrentKey, 0, out var list) || !list.Remove(timestamp)) return;
+        // An empty list would otherwise stay in state (and in every checkpoint) forever.
+        if (list.Count == 0) state.Remove(_backend.CurrentKeyGroup, _backend.CurrentKey);
     }
 
     /// <summary>Fires every timer of <paramref name="domain"/> due at or before <paramref name="upTo"/>, in time order.</summary>

@@ -53,6 +53,8 @@ public sealed class WindowOperator<K, T, TAcc, TResult, TOut> : OneInputOperator
         _contents = backend.Table("window-contents", new WindowKeySerde<K>(_keyed.KeySerde), _accumulatorSerde);
         if (_assigner.IsMerging) _sessions = backend.Table("session-windows", _keyed.KeySerde, TimeWindowListSerde.Instance);
         if (_lateTag is not null) _late = SideOutput(_lateTag);
+        RebuildTimers();
+        backend.Restored += RebuildTimers;
     }
 
     public override void ProcessRecord(in Record<T> record)
@@ -65,7 +67,7 @@ public sealed class WindowOperator<K, T, TAcc, TResult, TOut> : OneInputOperator
         for (var i = 0; i < n; i++)
         {
             var window = _assigned[i];
-            if (_sessions is not null) window = MergeSession(group, key, window);
+            if (_sessions is not null) window = MergeSession(group, key, window, watermark);
             if (IsExpired(window, watermark))
             {
                 if (_sessions is not null) Purge(group, new WindowKey<K>(key, window));
@@ -77,7 +79,7 @@ public sealed class WindowOperator<K, T, TAcc, TResult, TOut> : OneInputOperator
             if (!exists)
             {
                 acc = _aggregate.CreateAccumulator();
-                _timers.Enqueue(windowKey, window.MaxTimestamp);
+                ScheduleTimer(windowKey, watermark);
             }
             acc = _aggregate.Add(acc, record.Value);
             // Late but within the allowed lateness: the window already fired, fire the update now.
@@ -118,7 +120,14 @@ public sealed class WindowOperator<K, T, TAcc, TResult, TOut> : OneInputOperator
     {
         _timers.Clear();
         foreach (var (windowKey, _) in _contents.Entries(0))
-            _timers.Enqueue(windowKey, windowKey.Window.MaxTimestamp);
+            ScheduleTimer(windowKey, Context.CurrentWatermark);
+    }
+
+    // A window already past the watermark fires right here in ProcessRecord; its timer is only the cleanup.
+    private void ScheduleTimer(WindowKey<K> windowKey, long watermark)
+    {
+        var end = windowKey.Window.MaxTimestamp;
+        _timers.Enqueue(windowKey, end > watermark || watermark == long.MinValue ? end : end + _allowedLateness);
     }
 
     private bool IsExpired(TimeWindow window, long watermark) =>
@@ -133,18 +142,22 @@ public sealed class WindowOperator<K, T, TAcc, TResult, TOut> : OneInputOperator
     }
 
     /// <summary>Merges <paramref name="window"/> with the key's overlapping sessions; returns the covering session.</summary>
-    private TimeWindow MergeSession(int group, K key, TimeWindow window)
+    private TimeWindow MergeSession(int group, K key, TimeWindow window, long watermark)
     {
         ref var sessions = ref _sessions!.GetOrAdd(group, key, 0, long.MaxValue, out var exists);
         if (!exists || sessions is null) sessions = new List<TimeWindow>(2);
         var merged = window;
         var mergedAcc = default(TAcc);
         var hasAcc = false;
+        var absorbed = 0;
+        var last = window;
         for (var i = sessions.Count - 1; i >= 0; i--)
         {
             var existing = sessions[i];
             if (!existing.Intersects(window)) continue;
             merged = merged.Cover(existing);
+            absorbed++;
+            last = existing;
             sessions.RemoveAt(i);
             var oldKey = new WindowKey<K>(key, existing);
             if (_contents.TryGet(group, oldKey, 0, out var acc))
@@ -159,7 +172,8 @@ public sealed class WindowOperator<K, T, TAcc, TResult, TOut> : OneInputOperator
         {
             var mergedKey = new WindowKey<K>(key, merged);
             _contents.Set(group, mergedKey, mergedAcc!, 0, long.MaxValue);
-            _timers.Enqueue(mergedKey, merged.MaxTimestamp);
+            // A session that did not grow keeps its pending timer.
+            if (absorbed != 1 || last != merged) ScheduleTimer(mergedKey, watermark);
         }
         return merged;
     }

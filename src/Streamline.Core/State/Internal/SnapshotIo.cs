@@ -8,6 +8,7 @@ namespace Streamline.Core.State.Internal;
 internal static class SnapshotIo
 {
     [ThreadStatic] private static ArrayBufferWriter<byte>? _scratch;
+    [ThreadStatic] private static int _depth;
 
     public static void WriteInt64(IBufferWriter<byte> output, long value)
     {
@@ -30,11 +31,19 @@ internal static class SnapshotIo
     /// <summary>Writes a serialized value with its length prefix.</summary>
     public static void WriteValue<T>(IBufferWriter<byte> output, ISerde<T> serde, T value)
     {
-        var scratch = _scratch ??= new ArrayBufferWriter<byte>(256);
-        var start = scratch.WrittenCount;
-        serde.Serialize(value, scratch);
-        WriteBytes(output, scratch.WrittenSpan[start..]);
-        if (start == 0) scratch.ResetWrittenCount();
+        // Collection serdes call this recursively; a nested value must not share the outer scratch.
+        var nested = _depth++ > 0;
+        var scratch = nested ? new ArrayBufferWriter<byte>(64) : _scratch ??= new ArrayBufferWriter<byte>(256);
+        try
+        {
+            serde.Serialize(value, scratch);
+            WriteBytes(output, scratch.WrittenSpan);
+        }
+        finally
+        {
+            _depth--;
+            if (!nested) scratch.ResetWrittenCount();
+        }
     }
 
     public static long ReadInt64(ref ReadOnlySpan<byte> input)

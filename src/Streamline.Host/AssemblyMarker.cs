@@ -1,2 +1,0 @@
-namespace Streamline.Host;
-internal static class AssemblyMarker { }

@@ -1,2 +1,0 @@
-namespace Streamline.Kafka;
-internal static class AssemblyMarker { }

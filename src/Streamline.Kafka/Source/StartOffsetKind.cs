@@ -1,0 +1,9 @@
+namespace Streamline.Kafka.Source;
+
+public enum StartOffsetKind
+{
+    Offset,
+    Earliest,
+    Latest,
+    Committed,
+}
