@@ -1,2 +1,0 @@
-namespace Streamline.Benchmarks;
-internal static class AssemblyMarker { }
