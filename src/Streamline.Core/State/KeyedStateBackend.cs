@@ -85,7 +85,7 @@ public sealed class KeyedStateBackend<K> : IKeyedStateBackend where K : notnull
             return existing as StateTable<TKey, TValue>
                 ?? throw new InvalidOperationException($"state '{name}' is already registered with a different type ({existing.GetType().Name}); use one type per state name");
         }
-        var table = new StateTable<TKey, TValue>(name, Range, keySerde, valueSerde, comparer);
+        var table = new StateTable<TKey, TValue>(name, Range, keySerde, valueSerde, comparer, () => _clock.Now);
         _tables.Add(name, table);
         // State restored before the operator registered it (user code registers lazily) is applied now.
         if (_pendingRestore.Remove(name, out var pending))

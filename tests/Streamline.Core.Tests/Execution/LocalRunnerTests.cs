@@ -31,7 +31,7 @@ public sealed class LocalRunnerTests : IAsyncLifetime
             .ToCollection("counts");
 
         var running = LocalRunner.Run(p.Build(), _system);
-        await running.Completion.WaitAsync(TimeSpan.FromSeconds(20));
+        await running.Completion.WaitAsync(TimeSpan.FromSeconds(60));
 
         var expected = clicks.Where(c => c.Page != "p2")
             .GroupBy(c => (User: c.User.ToUpperInvariant(), Start: c.Time / 10_000 * 10_000))

@@ -25,7 +25,7 @@ public sealed class PipelineSemanticsTests : IAsyncLifetime
     private async Task<RunningPipeline> RunToEnd(PipelineBuilder p, RunOptions? options = null)
     {
         var running = LocalRunner.Run(p.Build(), _system, options);
-        await running.Completion.WaitAsync(TimeSpan.FromSeconds(20));
+        await running.Completion.WaitAsync(TimeSpan.FromSeconds(60));
         return running;
     }
 

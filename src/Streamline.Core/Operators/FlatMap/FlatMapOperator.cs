@@ -8,16 +8,23 @@ namespace Streamline.Core.Operators.FlatMap;
 /// </summary>
 public sealed class FlatMapOperator<TIn, TOut>(Action<TIn, ICollector<TOut>> flatMap) : UserFunctionOperator<TIn, TOut>, ICollector<TOut>
 {
-    private long _timestamp;
-    private RecordHeaders? _headers;
+    // Outputs of one input are held until the function returns: a record that fails emits nothing
+    // (it goes to the dead letters whole), so reprocessing a dead letter never duplicates output.
+    private readonly List<TOut> _pending = new();
 
     public override void ProcessRecord(in Record<TIn> record)
     {
-        _timestamp = record.Timestamp;
-        _headers = record.Headers;
+        _pending.Clear();
         try { flatMap(record.Value, this); }
-        catch (Exception e) { Reject(record, e); }
+        catch (Exception e)
+        {
+            _pending.Clear();
+            Reject(record, e);
+            return;
+        }
+        foreach (var value in _pending) Output.Emit(new Record<TOut>(value, record.Timestamp, record.Headers));
+        _pending.Clear();
     }
 
-    void ICollector<TOut>.Collect(TOut value) => Output.Emit(new Record<TOut>(value, _timestamp, _headers));
+    void ICollector<TOut>.Collect(TOut value) => _pending.Add(value);
 }

@@ -21,9 +21,11 @@ internal sealed class StateTable<TKey, TValue> : IStateTable where TKey : notnul
     private readonly ISerde<TKey> _keySerde;
     private readonly ISerde<TValue> _valueSerde;
     private readonly IEqualityComparer<TKey>? _comparer;
+    private readonly Func<long> _now;
 
-    public StateTable(string name, KeyGroupRange range, ISerde<TKey> keySerde, ISerde<TValue> valueSerde, IEqualityComparer<TKey>? comparer = null)
+    public StateTable(string name, KeyGroupRange range, ISerde<TKey> keySerde, ISerde<TValue> valueSerde, IEqualityComparer<TKey>? comparer = null, Func<long>? now = null)
     {
+        _now = now ?? (() => 0);
         Name = name;
         _range = range;
         _keySerde = keySerde;
@@ -39,7 +41,13 @@ internal sealed class StateTable<TKey, TValue> : IStateTable where TKey : notnul
         get
         {
             long n = 0;
-            foreach (var g in _groups) n += g?.Count ?? 0;
+            var now = _now();
+            foreach (var g in _groups)
+            {
+                if (g is null) continue;
+                foreach (var (_, e) in g)
+                    if (e.ExpiresAt > now) n++;
+            }
             return n;
         }
     }
@@ -100,8 +108,18 @@ internal sealed class StateTable<TKey, TValue> : IStateTable where TKey : notnul
     public void SnapshotKeyGroup(int keyGroup, IBufferWriter<byte> output)
     {
         var group = _groups[keyGroup - _range.Start];
-        SnapshotIo.WriteInt32(output, group?.Count ?? 0);
-        if (group is null) return;
+        if (group is null)
+        {
+            SnapshotIo.WriteInt32(output, 0);
+            return;
+        }
+        // Expired entries are dropped here so keys never read again do not grow checkpoints forever.
+        var now = _now();
+        List<TKey>? expired = null;
+        foreach (var (key, entry) in group)
+            if (entry.ExpiresAt <= now) (expired ??= new List<TKey>()).Add(key);
+        if (expired is not null) foreach (var key in expired) group.Remove(key);
+        SnapshotIo.WriteInt32(output, group.Count);
         foreach (var (key, entry) in group)
         {
             SnapshotIo.WriteValue(output, _keySerde, key);
