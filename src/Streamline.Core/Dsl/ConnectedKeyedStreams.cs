@@ -27,8 +27,8 @@ public sealed class ConnectedKeyedStreams<T1, T2, K> where K : notnull
         var node = builder.Add(id => new TwoInputNode<T1, T2, TOut>(id, $"co-process-{id}", "co-process",
             () => new KeyedCoProcessOperator<K, T1, T2, TOut>(key1, key2, serde, function, sideOutputs), sideOutputs));
         node.Details = function.GetType().Name;
-        node.AddInput(new LogicalEdge(_first.Input.Node, _first.Input.Port, Partitioning.Hash, _first.KeyDescription));
-        node.AddInput(new LogicalEdge(_second.Input.Node, _second.Input.Port, Partitioning.Hash, _second.KeyDescription));
+        node.AddInput(new LogicalEdge(_first.Input.Node, _first.Input.Port, Partitioning.Hash, _first.KeyDescription, _first.Router()));
+        node.AddInput(new LogicalEdge(_second.Input.Node, _second.Input.Port, Partitioning.Hash, _second.KeyDescription, _second.Router()));
         return new DataStream<TOut>(builder, node, 0);
     }
 }

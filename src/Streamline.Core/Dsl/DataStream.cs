@@ -147,11 +147,11 @@ public class DataStream<T>
     public void ToConsole(Func<T, string>? format = null, string? name = null) => To(new ConsoleSink<T>(format), name);
 
     internal DataStream<TOut> Then<TOut>(string kind, Func<OneInputOperator<T, TOut>> factory, IEnumerable<IOutputTag> sideOutputs,
-        Partitioning partitioning = Partitioning.Forward, string? key = null, string? details = null)
+        Partitioning partitioning = Partitioning.Forward, string? key = null, string? details = null, object? router = null)
     {
         var node = Builder.Add(id => new OperatorNode<T, TOut>(id, $"{kind}-{id}", kind, factory, sideOutputs));
         if (details is not null) node.Details = details;
-        node.AddInput(new LogicalEdge(Node, Port, partitioning, key));
+        node.AddInput(new LogicalEdge(Node, Port, partitioning, key, router));
         return new DataStream<TOut>(Builder, node, 0);
     }
 }

@@ -1,3 +1,4 @@
+using Streamline.Core.Exchange;
 using Streamline.Core.Graph;
 using Streamline.Core.Operators;
 using Streamline.Core.Operators.Process;
@@ -41,8 +42,11 @@ public sealed class KeyedStream<T, K> where K : notnull
         var serde = KeySerde;
         return Input.Then("process",
             () => new KeyedProcessOperator<K, T, TOut>(selector, serde, function, sideOutputs),
-            sideOutputs, Partitioning.Hash, KeyDescription, function.GetType().Name);
+            sideOutputs, Partitioning.Hash, KeyDescription, function.GetType().Name, Router());
     }
+
+    /// <summary>Routes records to the task owning their key's key group.</summary>
+    internal IRecordRouter<T> Router() => new KeyGroupRouter<T, K>(KeySelector, KeySerde, Input.Builder.MaxParallelism);
 
     /// <summary>Processes this stream together with <paramref name="other"/>, keyed the same way.</summary>
     public ConnectedKeyedStreams<T, T2, K> Connect<T2>(KeyedStream<T2, K> other)

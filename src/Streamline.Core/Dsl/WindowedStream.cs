@@ -46,7 +46,7 @@ public sealed class WindowedStream<T, K> where K : notnull
         var details = $"{assigner.Describe()}{(lateness > TimeSpan.Zero ? $", allowed lateness {lateness}" : "")}, {aggregate.GetType().Name.Split('`')[0]}";
         return _keyed.Input.Then("window",
             () => new WindowOperator<K, T, TAcc, TResult, TOut>(selector, keySerde, assigner, aggregate, project, accSerde, lateness, lateTag),
-            tags, Partitioning.Hash, _keyed.KeyDescription, details);
+            tags, Partitioning.Hash, _keyed.KeyDescription, details, _keyed.Router());
     }
 
     public DataStream<WindowResult<K, TResult>> Aggregate<TAcc, TResult>(IAggregateFunction<T, TAcc, TResult> aggregate, ISerde<TAcc>? accumulatorSerde = null) =>

@@ -4,7 +4,9 @@ using Akka.Event;
 using DeadLetter = Streamline.Core.Records.DeadLetter;
 using Akka.Streams;
 using Akka.Streams.Dsl;
+using Streamline.Core.Execution.Internal;
 using Streamline.Core.Graph;
+using Streamline.Core.Graph.Physical;
 using Streamline.Core.Operators;
 using Streamline.Core.Records;
 using Streamline.Core.Sinks;
@@ -13,10 +15,10 @@ using Streamline.Core.Stages;
 namespace Streamline.Core.Execution;
 
 /// <summary>
-/// Runs a pipeline inside one ActorSystem as one Akka Streams graph: every operator a stage,
-/// edges wired directly (fan-out copies batches), outputs nobody consumes drained by default
-/// sinks (dead letters are logged). Parallel instances and cross-node exchanges are the
-/// cluster runtime's job.
+/// Runs a pipeline inside one ActorSystem: the physical plan's tasks (vertex instances) each
+/// become one fused island of stages, connected through exchanges (hash by key group, rebalance,
+/// broadcast) or pointwise; outputs nobody consumes are drained by default sinks (dead letters
+/// are logged). Cross-node exchanges are the cluster runtime's job.
 /// </summary>
 public static class LocalRunner
 {
@@ -24,68 +26,71 @@ public static class LocalRunner
     {
         options ??= new RunOptions();
         var settings = options.Settings;
-        foreach (var node in definition.Nodes)
-        {
-            if (definition.ParallelismOf(node) != 1)
-                throw new NotSupportedException(
-                    $"operator '{node.Name}' asks for parallelism {definition.ParallelismOf(node)}; the local runner runs one instance per operator. Run the pipeline on the cluster runtime for parallel instances, or set parallelism 1.");
-        }
+        var plan = PhysicalPlan.Create(definition);
 
         var terminals = new List<string>();
-        foreach (var node in definition.Nodes)
-        {
-            if (node.IsSink) terminals.Add(node.Name);
-            for (var port = 0; port < node.OutputPorts.Count; port++)
-                if (!definition.ConsumersOf(node, port).Any()) terminals.Add(DefaultSinkName(node, port));
-        }
+        foreach (var vertex in plan.Vertices)
+            foreach (var node in vertex.Nodes)
+                for (var i = 0; i < vertex.Parallelism; i++)
+                {
+                    if (node.IsSink) terminals.Add(InstanceName(node.Name, i));
+                    for (var port = 0; port < node.OutputPorts.Count; port++)
+                        if (!definition.ConsumersOf(node, port).Any()) terminals.Add(InstanceName(DefaultSinkName(node, port), i));
+                }
 
         var running = new RunningPipeline(definition.Name, terminals, settings.DeadLetterKeepLast);
         var log = Logging.GetLogger(system, $"streamline.{definition.Name}");
-        var services = new StageServices
+        var deadLetterLog = new RateLimitedLog(log, settings.DeadLetterLogPerSecond);
+
+        StageServices ServicesFor(int instance) => new()
         {
-            RegisterSource = running.RegisterSource,
-            RegisterSink = running.RegisterSink,
-            SignalCompleted = running.OnSignalCompleted,
+            RegisterSource = (name, control) => running.RegisterSource(InstanceName(name, instance), control),
+            RegisterSink = (name, control) => running.RegisterSink(InstanceName(name, instance), control),
+            SignalCompleted = (name, signal) => running.OnSignalCompleted(InstanceName(name, instance), signal),
             SourceOverride = name => options.SourceOverrides.GetValueOrDefault(name),
             SinkOverride = name => options.SinkOverrides.GetValueOrDefault(name),
         };
-        var deadLetterLog = new RateLimitedLog(log, settings.DeadLetterLogPerSecond);
+
+        OperatorContext ContextFor(LogicalNode node, int instance) =>
+            new(definition.Name, node.Name, instance, definition.ParallelismOf(node), definition.MaxParallelism, options.Clock, settings.MaxBatchSize)
+            {
+                OnStateCreated = (ctx, backend) =>
+                {
+                    running.RegisterState(ctx.OperatorName, backend);
+                    options.OnStateCreated?.Invoke(ctx, backend);
+                },
+            };
+
+        IGraph<OperatorShape, NotUsed> DefaultSink(LogicalNode node, int port, int instance, string portName)
+        {
+            var name = InstanceName(DefaultSinkName(node, port), instance);
+            var spec = node.OutputPorts[port];
+            if (spec.ElementType != typeof(DeadLetter)) return spec.CreateDiscard(name, signal => running.OnSignalCompleted(name, signal));
+            return new ReportingStage<ISinkControl>(new SinkStage<DeadLetter>(name, r =>
+            {
+                running.OnUnhandledDeadLetter(r.Value);
+                deadLetterLog.Warning(r.Value.ToString());
+            }, signal => running.OnSignalCompleted(name, signal)), _ => { });
+        }
+
+        var builder = new TaskModuleBuilder(plan, settings, ContextFor, ServicesFor, DefaultSink);
+        var modules = plan.Vertices.SelectMany(v => Enumerable.Range(0, v.Parallelism).Select(i => builder.Build(v, i))).ToList();
 
         var graph = GraphDsl.Create(b =>
         {
-            var shapes = new Dictionary<LogicalNode, OperatorShape>();
-            foreach (var node in definition.Nodes)
+            // Each task is its own island (actor): operators of a task are fused, tasks run in parallel.
+            var single = modules.Count == 1;
+            var shapes = modules.ToDictionary(m => (m.Vertex, m.Instance), m => b.Add(single ? m.Graph : m.Graph.Async()));
+            foreach (var edge in plan.Edges)
             {
-                var context = new OperatorContext(definition.Name, node.Name, 0, 1, definition.MaxParallelism, options.Clock, settings.MaxBatchSize)
-                {
-                    OnStateCreated = (ctx, backend) =>
+                var spec = edge.Logical.From.OutputPorts[edge.Logical.Port];
+                for (var source = 0; source < edge.From.Parallelism; source++)
+                    foreach (var target in edge.TargetsOf(source))
                     {
-                        running.RegisterState(ctx.OperatorName, backend);
-                        options.OnStateCreated?.Invoke(ctx, backend);
-                    },
-                };
-                shapes[node] = b.Add(node.CreateStage(context, services));
-            }
-            foreach (var node in definition.Nodes)
-            {
-                for (var port = 0; port < node.OutputPorts.Count; port++)
-                {
-                    var spec = node.OutputPorts[port];
-                    var inlets = definition.ConsumersOf(node, port).Select(c => shapes[c.Consumer].Inlets[c.InputIndex]).ToList();
-                    if (inlets.Count == 0)
-                    {
-                        var name = DefaultSinkName(node, port);
-                        var sink = spec.ElementType == typeof(DeadLetter)
-                            ? new ReportingStage<ISinkControl>(new SinkStage<DeadLetter>(name, r =>
-                            {
-                                running.OnUnhandledDeadLetter(r.Value);
-                                deadLetterLog.Warning(r.Value.ToString());
-                            }, signal => running.OnSignalCompleted(name, signal)), _ => { })
-                            : DiscardStage(spec.ElementType, name, running);
-                        inlets.Add(b.Add(sink).Inlets[0]);
+                        var from = modules.First(m => m.Vertex == edge.From && m.Instance == source);
+                        var to = modules.First(m => m.Vertex == edge.To && m.Instance == target);
+                        spec.Connect(b, shapes[(edge.From, source)].Outlets[from.Outlets[(edge.Id, target)]], new[] { shapes[(edge.To, target)].Inlets[to.Inlets[(edge.Id, source)]] });
                     }
-                    spec.Connect(b, shapes[node].Outlets[port], inlets);
-                }
             }
             return ClosedShape.Instance;
         });
@@ -95,16 +100,10 @@ public static class LocalRunner
         return running;
     }
 
+    /// <summary>Instance 0 keeps the operator's name, so single-instance pipelines read naturally.</summary>
+    private static string InstanceName(string name, int instance) => instance == 0 ? name : $"{name}#{instance}";
+
     private static string DefaultSinkName(LogicalNode node, int port) => $"{node.Name}.{node.OutputPorts[port].Name}:unconsumed";
-
-    private static IGraph<OperatorShape, NotUsed> DiscardStage(Type elementType, string name, RunningPipeline running)
-    {
-        var method = typeof(LocalRunner).GetMethod(nameof(DiscardStageOf), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
-        return (IGraph<OperatorShape, NotUsed>)method.MakeGenericMethod(elementType).Invoke(null, new object[] { name, running })!;
-    }
-
-    private static IGraph<OperatorShape, NotUsed> DiscardStageOf<T>(string name, RunningPipeline running) =>
-        new ReportingStage<ISinkControl>(new SinkStage<T>(name, _ => { }, signal => running.OnSignalCompleted(name, signal)), _ => { });
 
     private sealed class RateLimitedLog(ILoggingAdapter log, int perSecond)
     {

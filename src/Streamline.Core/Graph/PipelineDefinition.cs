@@ -37,8 +37,11 @@ public sealed class PipelineDefinition
                 if (consumer.Inputs[i].From == node && consumer.Inputs[i].Port == port) yield return (consumer, i);
     }
 
+    /// <summary>The logical plan followed by the physical plan (vertices and exchanges).</summary>
+    public string Explain() => ExplainLogical() + Physical.PhysicalPlan.Create(this).Explain();
+
     /// <summary>A readable plan: each operator with its kind, parallelism, inputs (partitioning, key) and details.</summary>
-    public string Explain()
+    public string ExplainLogical()
     {
         var sb = new StringBuilder();
         sb.AppendLine($"Pipeline '{Name}' (default parallelism {DefaultParallelism}, max parallelism {MaxParallelism} key groups)");

@@ -1,7 +1,9 @@
 using Akka;
 using Akka.Streams;
 using Akka.Streams.Dsl;
+using Streamline.Core.Exchange;
 using Streamline.Core.Records;
+using Streamline.Core.Sinks;
 using Streamline.Core.Stages;
 
 namespace Streamline.Core.Graph;
@@ -26,4 +28,18 @@ public sealed class PortSpec<T> : IPortSpec
         builder.From(typed).To(fanOut.In<StreamElement<T>>(0));
         for (var i = 0; i < inlets.Count; i++) builder.From(fanOut.Out<StreamElement<T>>(i)).To((Inlet<StreamElement<T>>)inlets[i]);
     }
+
+    public IGraph<OperatorShape, NotUsed> CreateExchange(string name, Partitioning partitioning, object? router, int targets, int maxBatchSize) =>
+        partitioning switch
+        {
+            Partitioning.Broadcast when targets > 1 => new FanOutStage<T>(targets),
+            Partitioning.Hash => new PartitionStage<T>(name, targets,
+                () => router as IRecordRouter<T> ?? throw new InvalidOperationException($"hash exchange '{name}' has no key router for {typeof(T).Name}"), maxBatchSize),
+            _ => new PartitionStage<T>(name, targets, () => new RoundRobinRouter<T>(), maxBatchSize),
+        };
+
+    public IGraph<OperatorShape, NotUsed> CreateMerge(string name, int inputs, int maxBatchSize) => new UnionStage<T>(name, inputs, maxBatchSize);
+
+    public IGraph<OperatorShape, NotUsed> CreateDiscard(string name, Action<ControlSignal> signalCompleted) =>
+        new ReportingStage<ISinkControl>(new SinkStage<T>(name, _ => { }, signalCompleted), _ => { });
 }
