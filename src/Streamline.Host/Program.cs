@@ -18,4 +18,16 @@ demo.SetAction((parse, ct) =>
 });
 root.Subcommands.Add(demo);
 
+var input = new Option<string?>("--input") { Description = "directory of jsonl / jsonl.gz / jsonl.zst / parquet documents (default: generate a corpus with planted duplicates, spam and PII)" };
+var output = new Option<string?>("--output") { Description = "directory for the shards and manifest.json (default: a new temp directory)" };
+var etl = new Command("etl", "run the LLM training-data ETL sample and print its report") { input, output };
+etl.SetAction(async (parse, ct) =>
+{
+    var options = new Streamline.Samples.Etl.EtlJobOptions { InputDirectory = parse.GetValue(input), OutputDirectory = parse.GetValue(output) };
+    options.Validate();
+    await Streamline.Samples.Etl.EtlJob.RunAsync(options, Console.Out, ct);
+    return 0;
+});
+root.Subcommands.Add(etl);
+
 return await root.Parse(args).InvokeAsync();
