@@ -6,6 +6,7 @@ using Streamline.Core.Operators.Filter;
 using Streamline.Core.Operators.FlatMap;
 using Streamline.Core.Operators.Map;
 using Streamline.Core.Operators.MapAsync;
+using Streamline.Core.Operators.Process;
 using Streamline.Core.Records;
 using Streamline.Core.Serdes;
 using Streamline.Core.Sinks;
@@ -72,6 +73,16 @@ public class DataStream<T>
         {
             foreach (var item in flatMap(value)) output.Collect(item);
         });
+    }
+
+    /// <summary>
+    /// Runs <paramref name="function"/> per record; it may emit to the main output and to the side
+    /// outputs named by <paramref name="sideOutputs"/> (read them with <c>SideOutput(tag)</c>).
+    /// </summary>
+    public DataStream<TOut> Process<TOut>(ProcessFunction<T, TOut> function, params IOutputTag[] sideOutputs)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        return Then("process", () => new ProcessOperator<T, TOut>(function, sideOutputs), sideOutputs.Append(DeadLetters.Tag), details: function.GetType().Name);
     }
 
     /// <summary>
@@ -143,6 +154,9 @@ public class DataStream<T>
         To(sink, name);
         return sink;
     }
+
+    /// <summary>Calls <paramref name="action"/> for every record.</summary>
+    public void ForEach(Action<T> action, string? name = null) => To(new ForEachSink<T>(action ?? throw new ArgumentNullException(nameof(action))), name);
 
     public void ToConsole(Func<T, string>? format = null, string? name = null) => To(new ConsoleSink<T>(format), name);
 

@@ -1,0 +1,10 @@
+namespace Streamline.Nexmark.Bench;
+
+public enum NexmarkBenchMode
+{
+    /// <summary>Generator → query → discarding sink as fast as possible (NEXMARK.md §4.3.1).</summary>
+    Engine,
+
+    /// <summary>Wall-clock-scheduled generator at a fixed rate; result latency percentiles (§4.3.2).</summary>
+    Latency,
+}
