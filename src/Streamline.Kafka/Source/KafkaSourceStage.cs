@@ -172,8 +172,15 @@ public sealed class KafkaSourceStage<T> : GraphStageWithMaterializedValue<Operat
 
         private void Assigned(IReadOnlyList<TopicPartitionOffset> offsets)
         {
-            var consumer = _consumer!.Consumer;
-            consumer.Assign(offsets);
+            try
+            {
+                _consumer!.Consumer.Assign(offsets);
+            }
+            catch (KafkaException e)
+            {
+                Fail(new InvalidOperationException($"Kafka source could not assign '{_settings.Topic}' partitions {string.Join(",", _settings.Partitions)}: {e.Error.Reason}", e));
+                return;
+            }
             var now = Environment.TickCount64;
             foreach (var tpo in offsets)
             {
@@ -202,7 +209,7 @@ public sealed class KafkaSourceStage<T> : GraphStageWithMaterializedValue<Operat
             var consumed = 0;
             try
             {
-                while (_buffered < _settings.MaxBufferedRecords && _deadLetters.Count < _settings.MaxBufferedDeadLetters)
+                while (_failure is null && _buffered < _settings.MaxBufferedRecords && _deadLetters.Count < _settings.MaxBufferedDeadLetters)
                 {
                     var result = consumer.Consume(TimeSpan.Zero);
                     if (result is null) break;
@@ -220,7 +227,7 @@ public sealed class KafkaSourceStage<T> : GraphStageWithMaterializedValue<Operat
                 Fail(new InvalidOperationException($"Kafka source for topic '{_settings.Topic}' failed while polling: {e.Message}", e));
                 return;
             }
-            if (IsClosed(_stage.Out) && _failure is not null) return;
+            if (_failure is not null) return;
 
             CloseOpenBatch();
             AdvanceWatermark();
@@ -341,20 +348,21 @@ public sealed class KafkaSourceStage<T> : GraphStageWithMaterializedValue<Operat
         /// <summary>
         /// A partition is idle when no record came for the idle timeout and nothing is known to be
         /// waiting in it (position ≥ cached high watermark), so a backpressured partition with
-        /// data is never declared idle.
+        /// data is never declared idle. Partitions turning idle in the same check are marked
+        /// lowest watermark first, so the combined watermark first moves up to the highest of them
+        /// (marking the highest first would leave no active partition to advance to).
         /// </summary>
         private void CheckIdleness()
         {
             if (!_assigned || _stopping || _stage.Watermarks.IdleTimeout is not { } timeout) return;
             RefreshHighWatermarks();
             var now = Environment.TickCount64;
+            var turningIdle = _partitions
+                .Where(p => !_aligner.IsIdle(p.Channel) && !p.HasNewEvents && p.IsCaughtUp && now - p.LastActivityMs >= timeout.TotalMilliseconds)
+                .OrderBy(p => _aligner.ChannelWatermark(p.Channel))
+                .ToList();
             var advanced = false;
-            foreach (var state in _partitions)
-            {
-                if (_aligner.IsIdle(state.Channel) || state.HasNewEvents) continue;
-                if (now - state.LastActivityMs < timeout.TotalMilliseconds || !state.IsCaughtUp) continue;
-                advanced |= _aligner.SetIdle(state.Channel, true);
-            }
+            foreach (var state in turningIdle) advanced |= _aligner.SetIdle(state.Channel, true);
             if (advanced)
             {
                 CloseOpenBatch();
@@ -383,6 +391,19 @@ public sealed class KafkaSourceStage<T> : GraphStageWithMaterializedValue<Operat
             else if (_paused && drained && !_stopping)
             {
                 _consumer.Consumer.Resume(_partitions.Select(p => p.TopicPartition));
+                // Pausing purged librdkafka's fetch queue, and a resume alone does not wake the
+                // broker thread that went idle when every partition was paused (measured: up to
+                // ~1 s before fetching restarts). A seek to our position restarts the fetch at
+                // once; it is a local round trip to librdkafka's main thread, not a broker call.
+                try
+                {
+                    foreach (var p in _partitions) _consumer.Consumer.Seek(new TopicPartitionOffset(p.TopicPartition, p.Position));
+                }
+                catch (KafkaException e)
+                {
+                    // Only a latency optimisation: fetching still restarts on librdkafka's next wake-up.
+                    _log?.Warning("Kafka source for '{0}': seek after resume failed: {1}", _settings.Topic, e.Error.Reason);
+                }
                 _paused = false;
                 _control.PublishPaused(false);
             }

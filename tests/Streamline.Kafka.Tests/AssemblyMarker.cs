@@ -1,2 +1,0 @@
-namespace Streamline.Kafka.Tests;
-internal static class AssemblyMarker { }
