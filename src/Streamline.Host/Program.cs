@@ -30,4 +30,19 @@ etl.SetAction(async (parse, ct) =>
 });
 root.Subcommands.Add(etl);
 
+// Options of the runner are parsed by NexmarkBenchOptions itself (--query --mode --events --warmup --tps --rate ...).
+var nexmark = new Command("nexmark", "run a Nexmark query: engine-only throughput (generator → query → discard) or latency at a fixed rate")
+{
+    TreatUnmatchedTokensAsErrors = false,
+};
+nexmark.SetAction(async (parse, ct) =>
+{
+    var options = Streamline.Nexmark.Bench.NexmarkBenchOptions.Parse(parse.UnmatchedTokens.ToList());
+    var result = await Streamline.Nexmark.Bench.NexmarkBenchmark.RunAsync(options, Console.Out, ct);
+    Console.WriteLine(result.Format());
+    return 0;
+});
+var bench = new Command("bench", "benchmarks that print figures") { nexmark };
+root.Subcommands.Add(bench);
+
 return await root.Parse(args).InvokeAsync();

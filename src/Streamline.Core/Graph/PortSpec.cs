@@ -41,5 +41,5 @@ public sealed class PortSpec<T> : IPortSpec
     public IGraph<OperatorShape, NotUsed> CreateMerge(string name, int inputs, int maxBatchSize) => new UnionStage<T>(name, inputs, maxBatchSize);
 
     public IGraph<OperatorShape, NotUsed> CreateDiscard(string name, Action<ControlSignal> signalCompleted) =>
-        new ReportingStage<ISinkControl>(new SinkStage<T>(name, _ => { }, signalCompleted), _ => { });
+        new ReportingStage<ISinkControl>(new SinkStage<T>(name, (RecordBatch<T> _) => { }, signalCompleted), _ => { });
 }

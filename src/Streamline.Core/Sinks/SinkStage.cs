@@ -13,12 +13,21 @@ namespace Streamline.Core.Sinks;
 /// </summary>
 public sealed class SinkStage<T> : GraphStageWithMaterializedValue<OperatorShape, ISinkControl>
 {
-    private readonly Action<Record<T>> _write;
+    private readonly Action<RecordBatch<T>> _write;
     private readonly Action<ControlSignal> _signalCompleted;
 
     public SinkStage(string name, Action<Record<T>> write, Action<ControlSignal> signalCompleted)
+        : this(name, batch =>
+        {
+            foreach (var record in batch.Records) write(record);
+        }, signalCompleted)
     {
-        _write = write;
+    }
+
+    /// <summary>A sink that takes whole batches (cheaper when per-record work is tiny).</summary>
+    public SinkStage(string name, Action<RecordBatch<T>> writeBatch, Action<ControlSignal> signalCompleted)
+    {
+        _write = writeBatch;
         _signalCompleted = signalCompleted;
         Shape = new OperatorShape(ImmutableArray.Create<Inlet>(new Inlet<StreamElement<T>>($"{name}.in")), ImmutableArray<Outlet>.Empty);
         InitialAttributes = Attributes.CreateName(name);
@@ -57,7 +66,7 @@ public sealed class SinkStage<T> : GraphStageWithMaterializedValue<OperatorShape
                     var element = Grab(_in);
                     if (element is RecordBatch<T> batch)
                     {
-                        foreach (var record in batch.Records) stage._write(record);
+                        stage._write(batch);
                         Interlocked.Add(ref control.Written, batch.Count);
                         batch.Release();
                     }

@@ -111,9 +111,11 @@ public sealed class EnumerableSourceStage<T> : GraphStageWithMaterializedValue<O
             if (_finished || _enumerator is null) return;
             var max = _stage._context.MaxBatchSize;
             var n = 0;
+            // One clock read per batch: records of a batch are read in the same instant.
+            var now = _stage._strategy.AssignsFromValue ? 0 : _stage._context.Clock.Now;
             while (n < max && _enumerator.MoveNext())
             {
-                Add(_enumerator.Current, _stage._context.Clock.Now);
+                Add(_enumerator.Current, now);
                 n++;
             }
             _out.SealBatch();

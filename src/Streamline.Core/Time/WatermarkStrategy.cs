@@ -6,8 +6,12 @@ namespace Streamline.Core.Time;
 /// </summary>
 public sealed class WatermarkStrategy<T>
 {
-    private WatermarkStrategy(Func<T, long, long>? timestampAssigner, TimeSpan maxOutOfOrderness, TimeSpan? idleTimeout, bool emitsWatermarks)
+    // The one-argument form is kept apart so the hot path pays one delegate call, not two.
+    private readonly Func<T, long>? _valueAssigner;
+
+    private WatermarkStrategy(Func<T, long, long>? timestampAssigner, TimeSpan maxOutOfOrderness, TimeSpan? idleTimeout, bool emitsWatermarks, Func<T, long>? valueAssigner = null)
     {
+        _valueAssigner = valueAssigner;
         TimestampAssigner = timestampAssigner;
         MaxOutOfOrderness = maxOutOfOrderness;
         IdleTimeout = idleTimeout;
@@ -42,18 +46,22 @@ public sealed class WatermarkStrategy<T>
     public WatermarkStrategy<T> WithTimestampAssigner(Func<T, long> assigner)
     {
         ArgumentNullException.ThrowIfNull(assigner);
-        return WithTimestampAssigner((value, _) => assigner(value));
+        return new(null, MaxOutOfOrderness, IdleTimeout, EmitsWatermarks, assigner);
     }
 
     public WatermarkStrategy<T> WithIdleness(TimeSpan idleTimeout)
     {
         if (idleTimeout <= TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(idleTimeout), idleTimeout, "idleTimeout must be positive.");
-        return new(TimestampAssigner, MaxOutOfOrderness, idleTimeout, EmitsWatermarks);
+        return new(TimestampAssigner, MaxOutOfOrderness, idleTimeout, EmitsWatermarks, _valueAssigner);
     }
 
+    /// <summary>True when timestamps come from the records themselves (the source's own time is not needed).</summary>
+    public bool AssignsFromValue => _valueAssigner is not null;
+
     public long ExtractTimestamp(T value, long sourceTimestamp) =>
-        TimestampAssigner is null ? sourceTimestamp : TimestampAssigner(value, sourceTimestamp);
+        _valueAssigner is not null ? _valueAssigner(value)
+        : TimestampAssigner is null ? sourceTimestamp : TimestampAssigner(value, sourceTimestamp);
 
     public BoundedOutOfOrdernessWatermarks CreateGenerator() => new((long)MaxOutOfOrderness.TotalMilliseconds);
 }
