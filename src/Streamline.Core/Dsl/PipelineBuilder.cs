@@ -1,6 +1,7 @@
 using Streamline.Core.Graph;
 using Streamline.Core.Graph.Nodes;
 using Streamline.Core.Records;
+using Streamline.Core.Serdes;
 using Streamline.Core.Sources;
 using Streamline.Core.State;
 using Streamline.Core.Time;
@@ -29,6 +30,16 @@ public sealed class PipelineBuilder
     public int DefaultParallelism { get; }
 
     public int MaxParallelism { get; }
+
+    /// <summary>Serdes for records that cross process boundaries (exchanges between nodes).</summary>
+    public SerdeRegistry Serdes { get; private set; } = SerdeRegistry.Builtins;
+
+    /// <summary>Registers the serde records of <typeparamref name="T"/> use between nodes.</summary>
+    public PipelineBuilder WithSerde<T>(ISerde<T> serde)
+    {
+        Serdes = Serdes.With(serde);
+        return this;
+    }
 
     public static PipelineBuilder Create(string name, int defaultParallelism = 1, int maxParallelism = KeyGroups.DefaultMaxParallelism)
     {
@@ -101,6 +112,6 @@ public sealed class PipelineBuilder
             if (!node.IsSource && node.Inputs.Count == 0)
                 throw new InvalidOperationException($"operator '{node.Name}' has no input");
         }
-        return new PipelineDefinition(Name, _nodes.ToArray(), DefaultParallelism, MaxParallelism);
+        return new PipelineDefinition(Name, _nodes.ToArray(), DefaultParallelism, MaxParallelism, Serdes);
     }
 }

@@ -6,8 +6,9 @@ namespace Streamline.Core.Graph;
 /// <summary>A validated, immutable logical graph: what <c>PipelineBuilder.Build()</c> returns.</summary>
 public sealed class PipelineDefinition
 {
-    internal PipelineDefinition(string name, IReadOnlyList<LogicalNode> nodes, int defaultParallelism, int maxParallelism)
+    internal PipelineDefinition(string name, IReadOnlyList<LogicalNode> nodes, int defaultParallelism, int maxParallelism, Serdes.SerdeRegistry serdes)
     {
+        Serdes = serdes;
         Name = name;
         Nodes = nodes;
         DefaultParallelism = defaultParallelism;
@@ -20,6 +21,9 @@ public sealed class PipelineDefinition
     public IReadOnlyList<LogicalNode> Nodes { get; }
 
     public int DefaultParallelism { get; }
+
+    /// <summary>Serdes for records crossing process boundaries.</summary>
+    public Serdes.SerdeRegistry Serdes { get; }
 
     public int MaxParallelism { get; }
 

@@ -93,8 +93,10 @@ public sealed class MapAsyncStage<TIn, TOut> : GraphStage<OperatorShape>
 
         private void Progress()
         {
-            StartCalls();
-            DrainCompleted();
+            // Draining frees slots; start calls again until nothing more can start, otherwise a
+            // batch whose calls all completed synchronously would wait for a callback that never comes.
+            do StartCalls();
+            while (DrainCompleted() > 0 && _batch is not null && _inFlight < _stage._parallelism);
             if (_upstreamDone && _batch is null && _slots.Count == 0)
             {
                 CompleteWhenDrained();
@@ -131,8 +133,9 @@ public sealed class MapAsyncStage<TIn, TOut> : GraphStage<OperatorShape>
             }
         }
 
-        private void DrainCompleted()
+        private int DrainCompleted()
         {
+            var drained = 0;
             while (_slots.TryPeek(out var head))
             {
                 if (head.Signal is not null)
@@ -141,9 +144,10 @@ public sealed class MapAsyncStage<TIn, TOut> : GraphStage<OperatorShape>
                     _slots.Dequeue();
                     continue;
                 }
-                if (!head.Task!.IsCompleted) return;
+                if (!head.Task!.IsCompleted) return drained;
                 _slots.Dequeue();
                 _inFlight--;
+                drained++;
                 if (head.Task.IsCompletedSuccessfully) _out.Emit(new Record<TOut>(head.Task.Result, head.Input.Timestamp, head.Input.Headers));
                 else
                 {
@@ -151,6 +155,7 @@ public sealed class MapAsyncStage<TIn, TOut> : GraphStage<OperatorShape>
                     _dead.Emit(DeadLetters.FromException(_stage._context.OperatorName, head.Input, error), head.Input.Timestamp);
                 }
             }
+            return drained;
         }
 
         protected override void OnDrained()
