@@ -1,9 +1,18 @@
 using Akka.Actor;
 using Akka.Configuration;
 using Streamline.Benchmarks;
+using Streamline.Samples.Clickstream;
+using Streamline.Samples.Etl;
 
 // Usage: dotnet run -c Release --project tests/Streamline.Benchmarks -- [core|kafka|all] [records]
+//        dotnet run -c Release --project tests/Streamline.Benchmarks -- samples [good-documents]   (ETL corpus mix scales along)
 var what = args.Length > 0 ? args[0] : "all";
+if (what == "samples")
+{
+    await RunSamplesAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : null);
+    return;
+}
+
 var records = args.Length > 1 ? long.Parse(args[1]) : 10_000_000;
 Console.WriteLine($"Streamline benchmarks: {what}, {records:N0} records; {Environment.ProcessorCount} cores, .NET {Environment.Version}, " +
                   $"server GC {System.Runtime.GCSettings.IsServerGC}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
@@ -22,3 +31,34 @@ finally
 {
     await system.Terminate();
 }
+
+// The showcase workloads: ETL docs/s, MB/s and per-stage shares; sessionization events/s with and without skew.
+static async Task RunSamplesAsync(int? documents)
+{
+    Console.WriteLine($"Streamline samples benchmark; {Environment.ProcessorCount} cores, .NET {Environment.Version}, " +
+                      $"server GC {System.Runtime.GCSettings.IsServerGC}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
+    var options = new EtlBenchmarkOptions();
+    if (documents is { } n)
+    {
+        // Scale every category of the default corpus so the mix stays the same.
+        var scale = n / (double)options.Corpus.GoodDocuments;
+        var c = options.Corpus;
+        options.Corpus = c with
+        {
+            GoodDocuments = n,
+            HtmlDocuments = Scaled(c.HtmlDocuments, scale),
+            PiiDocuments = Scaled(c.PiiDocuments, scale),
+            ExactDuplicates = Scaled(c.ExactDuplicates, scale),
+            NearDuplicatesPerLevel = Scaled(c.NearDuplicatesPerLevel, scale),
+            RejectsPerCategory = Scaled(c.RejectsPerCategory, scale),
+            NonEnglishPerLanguage = Scaled(c.NonEnglishPerLanguage, scale),
+        };
+    }
+
+    Console.WriteLine("ETL (training-data pipeline, local runner, parallelism 1):");
+    Console.WriteLine(await EtlBenchmark.RunAsync(options));
+    Console.WriteLine($"Clickstream (sessions + two-phase page counts + bot detection, {ClickstreamBenchmark.DefaultEvents:N0} events):");
+    Console.WriteLine(await ClickstreamBenchmark.RunAsync());
+}
+
+static int Scaled(int value, double scale) => Math.Max(1, (int)Math.Round(value * scale));

@@ -97,6 +97,9 @@ public sealed class KafkaSinkStage<T> : GraphStageWithMaterializedValue<Operator
 
         public override void PreStart()
         {
+            // With no outlets the stage would stop as soon as its input finishes; it must stay until
+            // every in-flight record is acknowledged, or records would be lost on the way out.
+            SetKeepGoing(true);
             _producer = new ProducerBuilder<byte[]?, byte[]>(_stage.Settings.ToProducerConfig())
                 .SetErrorHandler((_, error) =>
                 {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Streamline.Nexmark.Generator;
 using Streamline.Nexmark.Queries;
+using Streamline.Nexmark.Serialization;
 
 namespace Streamline.Nexmark.Bench;
 
@@ -14,7 +15,10 @@ public sealed class NexmarkBenchOptions
     /// <summary>Events measured, after the warm-up.</summary>
     public long Events { get; set; } = 10_000_000;
 
-    /// <summary>Events run before measuring starts (JIT tiering, state and pools filled). Default: 20 % of <see cref="Events"/>, at least 200 000.</summary>
+    /// <summary>
+    /// Events run before measuring starts (JIT tiering, state and pools filled). Default: 20 % of
+    /// <see cref="Events"/>, at least 200 000 (Kafka mode: no minimum, the embedded broker holds little).
+    /// </summary>
     public long? WarmupEvents { get; set; }
 
     /// <summary>
@@ -34,7 +38,13 @@ public sealed class NexmarkBenchOptions
     /// <summary>Engine mode: also time the generator alone over the same events (to derive the generator-excluded figure).</summary>
     public bool MeasureGenerator { get; set; } = true;
 
-    public long EffectiveWarmupEvents => WarmupEvents ?? Math.Max(200_000, Events / 5);
+    /// <summary>Kafka mode: how events are encoded in the input topic.</summary>
+    public NexmarkEventFormat Format { get; set; } = NexmarkEventFormat.Binary;
+
+    /// <summary>Kafka mode: partitions of the input topic; null picks enough for the embedded broker to keep every record (at least 8).</summary>
+    public int? Partitions { get; set; }
+
+    public long EffectiveWarmupEvents => WarmupEvents ?? (Mode == NexmarkBenchMode.Kafka ? Events / 5 : Math.Max(200_000, Events / 5));
 
     /// <summary>The generator config both the pipeline and the generator-only run use.</summary>
     public GeneratorConfig BuildGeneratorConfig() =>
@@ -52,11 +62,13 @@ public sealed class NexmarkBenchOptions
         if (EventTimeRate < 1 || LatencyRate < 1) throw new ArgumentException("EventTimeRate and LatencyRate must be positive events per second");
         if (WatermarkDelay < TimeSpan.Zero) throw new ArgumentException($"WatermarkDelay must not be negative, got {WatermarkDelay}");
         if (ProgressInterval <= TimeSpan.Zero) throw new ArgumentException("ProgressInterval must be positive");
+        if (Partitions < 1) throw new ArgumentException($"Partitions must be at least 1, got {Partitions}");
         return this;
     }
 
     /// <summary>
-    /// Reads <c>--query q5 --mode engine|latency --events N --warmup N --tps N --rate N --watermark-delay-ms N</c>
+    /// Reads <c>--query q5 --mode engine|latency|kafka --events N --warmup N --tps N --rate N --watermark-delay-ms N
+    /// --format binary|json --partitions N</c>
     /// (for programs without a command-line library).
     /// </summary>
     public static NexmarkBenchOptions Parse(IReadOnlyList<string> args)
@@ -75,7 +87,9 @@ public sealed class NexmarkBenchOptions
                 case "--tps": o.EventTimeRate = (int)Number(value); break;
                 case "--rate": o.LatencyRate = (int)Number(value); break;
                 case "--watermark-delay-ms": o.WatermarkDelay = TimeSpan.FromMilliseconds(Number(value)); break;
-                default: throw new ArgumentException($"unknown option {name}; known: --query --mode --events --warmup --tps --rate --watermark-delay-ms");
+                case "--format": o.Format = Enum.Parse<NexmarkEventFormat>(value, ignoreCase: true); break;
+                case "--partitions": o.Partitions = (int)Number(value); break;
+                default: throw new ArgumentException($"unknown option {name}; known: --query --mode --events --warmup --tps --rate --watermark-delay-ms --format --partitions");
             }
         }
         return o.Validate();

@@ -41,6 +41,9 @@ public sealed record NexmarkBenchResult
 
     public NexmarkLatency? Latency { get; init; }
 
+    /// <summary>Kafka mode: the baseline loop and Streamline side by side (the other figures are Streamline's).</summary>
+    public NexmarkKafkaComparison? Kafka { get; init; }
+
     public required string Environment { get; init; }
 
     public double EventsPerSecond => Events / WallSeconds;
@@ -61,13 +64,15 @@ public sealed record NexmarkBenchResult
         var s = new StringBuilder();
         s.AppendLine($"nexmark {Query} ({Mode}): {Events:N0} events measured after {WarmupEvents:N0} warm-up, event-time rate {EventTimeRate:N0}/s");
         s.AppendLine($"  wall      {WallSeconds:F2} s → {EventsPerSecond / 1e6:F3} M events/s");
-        s.AppendLine($"  cpu       {CpuSeconds:F2} s → {EventsPerCpuSecond / 1e6:F3} M events per CPU-second (generator included)");
+        var cpuNote = Kafka is null ? "generator included" : "Streamline path, embedded broker included";
+        s.AppendLine($"  cpu       {CpuSeconds:F2} s → {EventsPerCpuSecond / 1e6:F3} M events per CPU-second ({cpuNote})");
         if (GeneratorCpuSeconds > 0)
             s.AppendLine($"  generator {GeneratorCpuSeconds:F2} CPU-s ({GeneratorCpuShare:P0}) → {EventsPerCpuSecondExcludingGenerator / 1e6:F3} M events per CPU-second (generator excluded)");
         s.AppendLine($"  memory    peak working set {PeakWorkingSetBytes / 1048576.0:F0} MiB, {AllocatedBytesPerEvent:F0} B allocated per event");
         s.AppendLine($"  gc        gen0 {Gen0Collections}, gen1 {Gen1Collections}, gen2 {Gen2Collections}, total pause {GcPauseTime.TotalMilliseconds:F0} ms");
-        s.AppendLine($"  results   {Results:N0} (checksum {Checksum:X16})");
+        s.AppendLine($"  results   {Results:N0} (checksum {Checksum:X16}{(Kafka is null ? "" : ", of the serialized results")})");
         if (Latency is not null) s.AppendLine($"  {Latency}");
+        if (Kafka is not null) s.AppendLine(Kafka.Format());
         s.Append($"  env       {Environment}");
         return s.ToString();
     }

@@ -16,7 +16,8 @@ namespace Streamline.Nexmark.Bench;
 /// from the moment the source emits the first measured one until the pipeline completes. The
 /// generator alone is timed over the same events beforehand, so its CPU can be subtracted.
 /// Latency mode: the generator emits on its wall-clock schedule and every result's latency goes
-/// into an HDR histogram.
+/// into an HDR histogram. Kafka mode: embedded Kafka → query → Kafka beside a plain
+/// consume→produce loop over the same records (see <see cref="NexmarkKafkaBenchmark"/>).
 /// </summary>
 public static class NexmarkBenchmark
 {
@@ -31,9 +32,12 @@ public static class NexmarkBenchmark
         var config = o.BuildGeneratorConfig();
         output.WriteLine($"nexmark {query} — {o.Mode} mode, {o.EffectiveWarmupEvents:N0} warm-up + {o.Events:N0} measured events, " +
                          $"{config.FirstEventRate:N0} events/s of event time, watermark delay {o.WatermarkDelay.TotalSeconds:0.###} s");
-        return o.Mode == NexmarkBenchMode.Engine
-            ? await RunEngineAsync(o, query, config, output, ct).ConfigureAwait(false)
-            : await RunLatencyAsync(o, query, config, output, ct).ConfigureAwait(false);
+        return o.Mode switch
+        {
+            NexmarkBenchMode.Engine => await RunEngineAsync(o, query, config, output, ct).ConfigureAwait(false),
+            NexmarkBenchMode.Latency => await RunLatencyAsync(o, query, config, output, ct).ConfigureAwait(false),
+            _ => await NexmarkKafkaBenchmark.RunAsync(o, query, config, Quiet, output, ct).ConfigureAwait(false),
+        };
     }
 
     private static async Task<NexmarkBenchResult> RunEngineAsync(NexmarkBenchOptions o, NexmarkQuery query, GeneratorConfig config, TextWriter output, CancellationToken ct)

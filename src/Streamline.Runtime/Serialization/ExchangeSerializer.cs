@@ -14,7 +14,7 @@ namespace Streamline.Runtime.Serialization;
 /// </summary>
 public sealed class ExchangeSerializer(ExtendedActorSystem system) : SerializerWithStringManifest(system)
 {
-    private const string DataManifest = "D", CreditManifest = "C", ConnectManifest = "O", EndManifest = "E";
+    private const string DataManifest = "D", CreditManifest = "C", ConnectManifest = "O", EndManifest = "E", EnvelopeManifest = "T";
 
     public override int Identifier => 7301;
 
@@ -24,12 +24,25 @@ public sealed class ExchangeSerializer(ExtendedActorSystem system) : SerializerW
         ExchangeCredit => CreditManifest,
         ExchangeConnect => ConnectManifest,
         ExchangeEnd => EndManifest,
+        Tasks.TaskEnvelope => EnvelopeManifest,
         _ => throw new ArgumentException($"{o.GetType().Name} is not an exchange message"),
     };
 
     public override byte[] ToBinary(object obj)
     {
         var output = new ArrayBufferWriter<byte>(1024);
+        if (obj is Tasks.TaskEnvelope envelope)
+        {
+            // The envelope of sharding: task id, then the inner message with whatever serializer it binds to.
+            WriteString(output, envelope.Task.EntityId);
+            var inner = system.Serialization.FindSerializerFor(envelope.Message);
+            WriteLong(output, inner.Identifier);
+            WriteString(output, Akka.Serialization.Serialization.ManifestFor(inner, envelope.Message));
+            var bytes = inner.ToBinary(envelope.Message);
+            WriteLong(output, bytes.Length);
+            output.Write(bytes);
+            return output.WrittenSpan.ToArray();
+        }
         var message = (IExchangeMessage)obj;
         WriteChannel(output, message.Channel);
         switch (obj)
@@ -54,6 +67,14 @@ public sealed class ExchangeSerializer(ExtendedActorSystem system) : SerializerW
     public override object FromBinary(byte[] bytes, string manifest)
     {
         ReadOnlySpan<byte> input = bytes;
+        if (manifest == EnvelopeManifest)
+        {
+            var task = Tasks.TaskId.Parse(ReadString(ref input));
+            var serializerId = (int)ReadLong(ref input);
+            var innerManifest = ReadString(ref input);
+            var length = (int)ReadLong(ref input);
+            return new Tasks.TaskEnvelope(task, system.Serialization.Deserialize(input[..length].ToArray(), serializerId, innerManifest));
+        }
         var channel = ReadChannel(ref input);
         return manifest switch
         {

@@ -37,10 +37,10 @@ public static class EtlBenchmark
             // A first full run pays for JIT (hot loops reach tier 1 only after many calls), regex construction
             // and Akka start-up, which are not throughput; the stage timings below run warm as well.
             await RunPipelineAsync(lines, settings, Path.Combine(scratch, "warm-up"), ct).ConfigureAwait(false);
-            var elapsed = await RunPipelineAsync(lines, settings, Path.Combine(scratch, "pipeline"), ct).ConfigureAwait(false);
+            var (elapsed, cpu) = await RunPipelineAsync(lines, settings, Path.Combine(scratch, "pipeline"), ct).ConfigureAwait(false);
             var stages = TimeStages(lines, settings, Path.Combine(scratch, "stages"));
             var bytes = lines.Sum(l => (long)Encoding.UTF8.GetByteCount(l) + 1);
-            return new EtlBenchmarkResult(lines.Length, bytes, elapsed, stages);
+            return new EtlBenchmarkResult(lines.Length, bytes, elapsed, cpu, stages);
         }
         finally
         {
@@ -55,7 +55,7 @@ public static class EtlBenchmark
         }
     }
 
-    private static async Task<TimeSpan> RunPipelineAsync(string[] lines, EtlPipelineSettings settings, string output, CancellationToken ct)
+    private static async Task<(TimeSpan Elapsed, TimeSpan CpuTime)> RunPipelineAsync(string[] lines, EtlPipelineSettings settings, string output, CancellationToken ct)
     {
         var p = PipelineBuilder.Create("etl-benchmark");
         var streams = TrainingDataPipeline.Build(p.FromCollection(lines, name: "lines"), settings, new EtlCounters());
@@ -64,10 +64,14 @@ public static class EtlBenchmark
         var system = ActorSystem.Create("etl-benchmark", QuietAkka);
         try
         {
+            var process = Process.GetCurrentProcess();
+            var cpu = process.TotalProcessorTime;
             var stopwatch = Stopwatch.StartNew();
             var running = LocalRunner.Run(definition, system);
             await running.Completion.WaitAsync(ct).ConfigureAwait(false);
-            return stopwatch.Elapsed;
+            stopwatch.Stop();
+            process.Refresh();
+            return (stopwatch.Elapsed, process.TotalProcessorTime - cpu);
         }
         finally
         {

@@ -1,4 +1,5 @@
 using System.IO.Hashing;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Streamline.Samples.Etl.Dedup;
@@ -37,19 +38,32 @@ public sealed class MinHasher
 
     public ulong[] Signature(IEnumerable<ulong> shingleHashes)
     {
-        var signature = new ulong[_a.Length];
-        Array.Fill(signature, ulong.MaxValue);
+        ArgumentNullException.ThrowIfNull(shingleHashes);
+        var xs = new List<ulong>(shingleHashes is ICollection<ulong> c ? c.Count : 0);
         foreach (var hash in shingleHashes)
         {
-            var x = hash % MersennePrime;
-            for (var i = 0; i < signature.Length; i++)
+            xs.Add(hash % MersennePrime);
+        }
+
+        // Permutation-major: a, b and the running minimum stay in registers over a contiguous span of inputs
+        // (hash-major order reloaded and stored the 128 minima for every shingle; this loop is most of MinHash).
+        var values = CollectionsMarshal.AsSpan(xs);
+        var signature = new ulong[_a.Length];
+        for (var i = 0; i < signature.Length; i++)
+        {
+            var a = _a[i];
+            var b = _b[i];
+            var min = ulong.MaxValue;
+            foreach (var x in values)
             {
-                var value = AddMod(MulMod(_a[i], x), _b[i]);
-                if (value < signature[i])
+                var value = AddMod(MulMod(a, x), b);
+                if (value < min)
                 {
-                    signature[i] = value;
+                    min = value;
                 }
             }
+
+            signature[i] = min;
         }
 
         return signature;
@@ -119,6 +133,7 @@ public sealed class MinHasher
     }
 
     // (a·x) mod (2^61 − 1) for a, x < 2^61 using 2^61 ≡ 1: fold the 122-bit product in 61-bit chunks.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong MulMod(ulong a, ulong x)
     {
         var high = Math.BigMul(a, x, out var low);
@@ -127,6 +142,7 @@ public sealed class MinHasher
         return sum >= MersennePrime ? sum - MersennePrime : sum;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong AddMod(ulong a, ulong b)
     {
         var sum = a + b;

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Streamline.Samples.Etl.Quality;
 
 /// <summary>
@@ -6,6 +8,9 @@ namespace Streamline.Samples.Etl.Quality;
 /// </summary>
 public sealed class QualityDocument
 {
+    private int[]? _lowerWordIds;
+    private int[]? _lowerWordOffsets;
+
     private QualityDocument(string text, IReadOnlyList<string> lines, IReadOnlyList<string> words, IReadOnlyList<string> lowerWords)
     {
         Text = text;
@@ -23,6 +28,12 @@ public sealed class QualityDocument
     public IReadOnlyList<string> Words { get; }
 
     public IReadOnlyList<string> LowerWords { get; }
+
+    /// <summary><see cref="LowerWords"/> as dense ids (equal words, equal ids): n-gram rules compare ints, not strings.</summary>
+    internal int[] LowerWordIds => _lowerWordIds ??= ComputeIds(LowerWords);
+
+    /// <summary>Prefix sums of <see cref="LowerWords"/> lengths (Count + 1 entries): the characters of words [i, j) in O(1).</summary>
+    internal int[] LowerWordOffsets => _lowerWordOffsets ??= ComputeOffsets(LowerWords);
 
     public static QualityDocument Analyze(string text)
     {
@@ -48,6 +59,35 @@ public sealed class QualityDocument
         }
 
         return new QualityDocument(text, lines, words, [.. words.Select(w => w.ToLowerInvariant())]);
+    }
+
+    private static int[] ComputeIds(IReadOnlyList<string> words)
+    {
+        var ids = new int[words.Count];
+        var byWord = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(byWord, words[i], out var exists);
+            if (!exists)
+            {
+                id = byWord.Count;
+            }
+
+            ids[i] = id;
+        }
+
+        return ids;
+    }
+
+    private static int[] ComputeOffsets(IReadOnlyList<string> words)
+    {
+        var offsets = new int[words.Count + 1];
+        for (var i = 0; i < words.Count; i++)
+        {
+            offsets[i + 1] = offsets[i] + words[i].Length;
+        }
+
+        return offsets;
     }
 
     private static string TrimSymbols(string token)

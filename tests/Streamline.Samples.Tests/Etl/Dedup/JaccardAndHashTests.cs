@@ -1,4 +1,7 @@
+using System.IO.Hashing;
+using System.Text;
 using Streamline.Samples.Etl.Dedup;
+using Streamline.Samples.Etl.Generator;
 using Xunit;
 
 namespace Streamline.Samples.Tests.Etl.Dedup;
@@ -15,6 +18,33 @@ public sealed class JaccardAndHashTests
     public void Short_text_is_a_single_shingle()
     {
         Assert.Equal(["two words"], Shingles.Set("Two words", 5));
+    }
+
+    [Theory]
+    [InlineData("The cat, sat on the MAT!  Don't -- stop\n\tnow 42 times", 3)]
+    [InlineData("Ça fait déjà 3 ans: Straße, ÉCOLE, 東京 and naïve café… ok", 2)]
+    [InlineData("Two words", 5)]
+    [InlineData(" ,;  ", 5)]
+    public void Shingles_and_their_hashes_match_the_joined_word_definition(string text, int size)
+    {
+        var words = Shingles.Words(text);
+        var expected = words.Count == 0 ? [] : words.Count < size
+            ? new HashSet<string> { string.Join(' ', words) }
+            : Enumerable.Range(0, words.Count - size + 1).Select(i => string.Join(' ', words.Skip(i).Take(size))).ToHashSet();
+
+        Assert.True(expected.SetEquals(Shingles.Set(text, size)));
+        Assert.True(expected.Select(s => XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(s))).ToHashSet().SetEquals(Shingles.Hashes(text, size)));
+    }
+
+    [Fact]
+    public void Shingle_hashes_of_generated_documents_are_the_hashes_of_the_shingle_strings()
+    {
+        foreach (var document in CorpusGenerator.Generate().Take(40))
+        {
+            var expected = Shingles.Set(document.Document.Text, 5).Select(s => XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(s)));
+
+            Assert.True(expected.ToHashSet().SetEquals(Shingles.Hashes(document.Document.Text, 5)), document.Document.Id);
+        }
     }
 
     [Fact]

@@ -164,6 +164,25 @@ public sealed class QualityRuleTests
     }
 
     [Fact]
+    public void Ngram_rules_measure_the_same_values_as_a_string_keyed_reference_on_generated_documents()
+    {
+        // Threshold -1 makes every evaluation a rejection, so the measured value is always reported.
+        foreach (var text in CorpusGenerator.Generate().Take(60).Select(d => d.Document.Text).Append("a b a b a b c d c d c d e"))
+        {
+            var document = QualityDocument.Analyze(text);
+            foreach (var n in new[] { 2, 3, 4 })
+            {
+                Assert.Equal(ReferenceTopNGram(document, n), new TopNGramCharFractionRule(n, -1).Evaluate(document)!.MeasuredValue, 12);
+            }
+
+            foreach (var n in new[] { 5, 6, 7, 8, 9, 10 })
+            {
+                Assert.Equal(ReferenceDuplicateNGram(document, n), new DuplicateNGramCharFractionRule(n, -1).Evaluate(document)!.MeasuredValue, 12);
+            }
+        }
+    }
+
+    [Fact]
     public void Rule_names_follow_the_ngram_size()
     {
         var names = QualityFilter.CreateRules(QualitySettings.Default).Select(r => r.Name).ToList();
@@ -173,5 +192,42 @@ public sealed class QualityRuleTests
             ["duplicate-5gram", "duplicate-6gram", "duplicate-7gram", "duplicate-8gram", "duplicate-9gram", "duplicate-10gram"],
             names.Where(n => n.EndsWith("gram", StringComparison.Ordinal) && n.StartsWith("duplicate-", StringComparison.Ordinal)));
         Assert.Equal(names.Count, names.Distinct().Count());
+    }
+
+    private static string Gram(QualityDocument d, int start, int n) => string.Join(' ', d.LowerWords.Skip(start).Take(n));
+
+    private static double ReferenceTopNGram(QualityDocument d, int n)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var best = 0L;
+        for (var i = 0; i + n <= d.LowerWords.Count; i++)
+        {
+            var gram = Gram(d, i, n);
+            var count = counts[gram] = counts.GetValueOrDefault(gram) + 1;
+            best = count > 1 ? Math.Max(best, (long)gram.Length * count) : best;
+        }
+
+        return best / (double)d.Text.Length;
+    }
+
+    private static double ReferenceDuplicateNGram(QualityDocument d, int n)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var repeated = 0L;
+        for (var i = 0; i + n <= d.LowerWords.Count;)
+        {
+            var gram = Gram(d, i, n);
+            if (seen.Add(gram))
+            {
+                i++;
+            }
+            else
+            {
+                repeated += gram.Length - (n - 1);
+                i += n;
+            }
+        }
+
+        return repeated / (double)d.Text.Length;
     }
 }

@@ -16,19 +16,19 @@ public sealed class DuplicateNGramCharFractionRule(int n, double maxFraction) : 
             return null;
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var grams = new NGrams(document, n);
+        var seen = new HashSet<int>(words.Count, grams);
         var repeatedChars = 0L;
         var i = 0;
         while (i + n <= words.Count)
         {
-            var gram = NGrams.Key(words, i, n);
-            if (seen.Add(gram))
+            if (seen.Add(i))
             {
                 i++;
                 continue;
             }
 
-            repeatedChars += gram.Length - (n - 1);
+            repeatedChars += grams.WordChars(i);
             i += n;
         }
 

@@ -1,29 +1,38 @@
 namespace Streamline.Samples.Etl.Quality.Rules;
 
-internal static class NGrams
+/// <summary>
+/// Word n-grams of a <see cref="QualityDocument"/> identified by their start position, compared by word id, so
+/// the n-gram rules (nine passes over every document by default) never build an n-gram string.
+/// </summary>
+internal sealed class NGrams : IEqualityComparer<int>
 {
-    /// <summary>The n words starting at <paramref name="start"/> joined by single spaces.</summary>
-    public static string Key(IReadOnlyList<string> words, int start, int n)
+    private readonly int[] _ids;
+    private readonly int[] _offsets;
+    private readonly int _n;
+
+    public NGrams(QualityDocument document, int n)
     {
-        var length = n - 1;
-        for (var i = start; i < start + n; i++)
+        _ids = document.LowerWordIds;
+        _offsets = document.LowerWordOffsets;
+        _n = n;
+    }
+
+    /// <summary>Length of the n-gram at <paramref name="start"/> written with single spaces (as the joined string would be).</summary>
+    public int Length(int start) => _offsets[start + _n] - _offsets[start] + _n - 1;
+
+    /// <summary>Characters of the n-gram's words without the separating spaces.</summary>
+    public int WordChars(int start) => _offsets[start + _n] - _offsets[start];
+
+    public bool Equals(int x, int y) => _ids.AsSpan(x, _n).SequenceEqual(_ids.AsSpan(y, _n));
+
+    public int GetHashCode(int start)
+    {
+        var hash = default(HashCode);
+        foreach (var id in _ids.AsSpan(start, _n))
         {
-            length += words[i].Length;
+            hash.Add(id);
         }
 
-        return string.Create(length, (words, start, n), static (span, state) =>
-        {
-            var position = 0;
-            for (var i = state.start; i < state.start + state.n; i++)
-            {
-                if (i > state.start)
-                {
-                    span[position++] = ' ';
-                }
-
-                state.words[i].AsSpan().CopyTo(span[position..]);
-                position += state.words[i].Length;
-            }
-        });
+        return hash.ToHashCode();
     }
 }

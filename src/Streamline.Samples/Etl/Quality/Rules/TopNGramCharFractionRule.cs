@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Streamline.Samples.Etl.Quality.Rules;
 
 /// <summary>
@@ -17,17 +19,18 @@ public sealed class TopNGramCharFractionRule(int n, double maxFraction) : IQuali
             return null;
         }
 
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Keyed by the start of the first occurrence; equal n-grams compare equal by word ids.
+        var grams = new NGrams(document, n);
+        var counts = new Dictionary<int, int>(words.Count, grams);
         var best = 0L;
         for (var i = 0; i + n <= words.Count; i++)
         {
-            var gram = NGrams.Key(words, i, n);
-            var count = counts.GetValueOrDefault(gram) + 1;
-            counts[gram] = count;
+            ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, i, out _);
+            count++;
             if (count > 1)
             {
                 // Length of the n-gram as written with single spaces.
-                best = Math.Max(best, (long)(gram.Length) * count);
+                best = Math.Max(best, (long)grams.Length(i) * count);
             }
         }
 

@@ -1,0 +1,124 @@
+using Akka;
+using Akka.Actor;
+using Akka.Event;
+using Akka.Streams;
+using Akka.Streams.Dsl;
+using Streamline.Core.Execution;
+using Streamline.Core.Execution.Internal;
+using Streamline.Core.Graph;
+using Streamline.Core.Graph.Physical;
+using Streamline.Core.Operators;
+using Streamline.Core.Records;
+using Streamline.Core.Sinks;
+using Streamline.Core.Stages;
+using Streamline.Runtime.Exchange;
+using Streamline.Runtime.Exchange.Messages;
+using Streamline.Runtime.Node;
+using Streamline.Runtime.Serialization;
+
+namespace Streamline.Runtime.Tasks;
+
+/// <summary>
+/// One task of a running pipeline, as a sharded entity: on <see cref="StartTask"/> it materializes
+/// its vertex's fused stages with exchange receivers on its inputs and senders on its outputs, and
+/// it is the endpoint its receivers get their channel messages through.
+/// </summary>
+public sealed class TaskEntity : ReceiveActor
+{
+    private readonly PipelineRegistry _registry;
+    private readonly IActorRef _region;
+    private readonly StreamlineSettings _settings;
+    private readonly int _credits;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly Dictionary<ChannelId, IActorRef> _receivers = new();
+    private readonly Dictionary<ChannelId, List<IExchangeMessage>> _early = new();
+    private IActorRef? _coordinator;
+    private TaskId? _task;
+
+    public TaskEntity(PipelineRegistry registry, IActorRef region, StreamlineSettings settings, int credits)
+    {
+        _registry = registry;
+        _region = region;
+        _settings = settings;
+        _credits = credits;
+        Receive<StartTask>(Start);
+        Receive<RegisterReceiver>(r =>
+        {
+            _receivers[r.Channel] = r.Receiver;
+            if (_early.Remove(r.Channel, out var held))
+                foreach (var m in held) r.Receiver.Tell(m);
+        });
+        Receive<IExchangeMessage>(m =>
+        {
+            if (_receivers.TryGetValue(m.Channel, out var receiver)) receiver.Forward(m);
+            else
+            {
+                if (!_early.TryGetValue(m.Channel, out var list)) _early[m.Channel] = list = new List<IExchangeMessage>();
+                list.Add(m);
+            }
+        });
+        Receive<TaskFinished>(f =>
+        {
+            _coordinator?.Tell(f);
+            if (f.Failure is not null) _log.Error("task {0} failed: {1}", f.Task, f.Failure);
+        });
+    }
+
+    public static Props Props(PipelineRegistry registry, IActorRef region, StreamlineSettings settings, int credits) =>
+        Akka.Actor.Props.Create(() => new TaskEntity(registry, region, settings, credits));
+
+    private void Start(StartTask start)
+    {
+        if (_task is not null)
+        {
+            // Redelivered deployment (e.g. the coordinator retried): the task already runs.
+            start.Coordinator.Tell(new TaskStarted(start.Task, Akka.Cluster.Cluster.Get(Context.System).SelfAddress));
+            return;
+        }
+        _task = start.Task;
+        _coordinator = start.Coordinator;
+        var definition = _registry.Get(start.Task.Pipeline);
+        var plan = PhysicalPlan.Create(definition);
+        ExchangeCodecs.Get(Context.System).RegisterPlan(plan);
+        var vertex = plan.Vertices[start.Task.Vertex];
+        var sinks = new List<ISinkControl>();
+        var services = new StageServices
+        {
+            RegisterSource = (_, _) => { },
+            RegisterSink = (_, control) => { lock (sinks) sinks.Add(control); },
+            SignalCompleted = (_, _) => { },
+        };
+        var builder = new TaskModuleBuilder(plan, _settings,
+            (node, i) => new OperatorContext(definition.Name, node.Name, i, definition.ParallelismOf(node), definition.MaxParallelism, Core.Time.SystemClock.Instance, _settings.MaxBatchSize),
+            _ => services,
+            (node, port, i, portName) => node.OutputPorts[port].CreateDiscard($"{node.Name}.{portName}:unconsumed#{i}", _ => { }));
+        var module = builder.Build(vertex, start.Task.Index);
+        var self = Self;
+        var graph = GraphDsl.Create(b =>
+        {
+            var shape = b.Add(module.Graph);
+            foreach (var ((edgeId, target), outlet) in module.Outlets)
+            {
+                var edge = plan.Edges[edgeId];
+                var spec = edge.Logical.From.OutputPorts[edge.Logical.Port];
+                var channel = new ChannelId(definition.Name, edgeId, start.Task.Index, target);
+                var sender = b.Add(ExchangeStages.Sender(spec.ElementType, channel, new ShardedTransport(_region, definition.Name, edge.To.Id)));
+                spec.Connect(b, shape.Outlets[outlet], new[] { sender.Inlets[0] });
+            }
+            foreach (var ((edgeId, source), inlet) in module.Inlets)
+            {
+                var edge = plan.Edges[edgeId];
+                var spec = edge.Logical.From.OutputPorts[edge.Logical.Port];
+                var channel = new ChannelId(definition.Name, edgeId, source, start.Task.Index);
+                var receiver = b.Add(ExchangeStages.Receiver(spec.ElementType, channel, _credits, self));
+                spec.Connect(b, receiver.Outlets[0], new[] { shape.Inlets[inlet] });
+            }
+            return ClosedShape.Instance;
+        });
+        RunnableGraph.FromGraph(graph).Run(Context.System.Materializer());
+        start.Coordinator.Tell(new TaskStarted(start.Task, Akka.Cluster.Cluster.Get(Context.System).SelfAddress));
+        var task = start.Task;
+        Task.WhenAll(sinks.Select(s => s.Completion)).ContinueWith(t =>
+            new TaskFinished(task, t.IsFaulted ? t.Exception!.GetBaseException().Message : null), TaskScheduler.Default).PipeTo(self);
+    }
+}

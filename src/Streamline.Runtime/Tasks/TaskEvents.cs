@@ -1,0 +1,9 @@
+using Akka.Actor;
+
+namespace Streamline.Runtime.Tasks;
+
+/// <summary>A task materialized its stages on <see cref="Node"/>.</summary>
+public sealed record TaskStarted(TaskId Task, Address Node);
+
+/// <summary>A task's stages completed (bounded input) or failed.</summary>
+public sealed record TaskFinished(TaskId Task, string? Failure);

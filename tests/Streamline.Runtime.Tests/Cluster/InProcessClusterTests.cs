@@ -1,0 +1,88 @@
+using Akka.Actor;
+using Akka.Cluster;
+using Akka.Configuration;
+using Streamline.Core.Dsl;
+using Streamline.Core.Graph;
+using Streamline.Core.Serdes;
+using Streamline.Core.Sinks;
+using Streamline.Core.Time;
+using Streamline.Core.Windows;
+using Streamline.Runtime.Node;
+using Xunit;
+
+namespace Streamline.Runtime.Tests.Cluster;
+
+/// <summary>Three cluster nodes (ActorSystems on loopback TCP in one process) running one pipeline's tasks.</summary>
+public sealed class InProcessClusterTests : IAsyncLifetime
+{
+    private static readonly Config NodeConfig = ConfigurationFactory.ParseString("""
+        akka.actor.provider = cluster
+        akka.remote.dot-netty.tcp { hostname = 127.0.0.1, port = 0 }
+        akka.loglevel = WARNING
+        akka.coordinated-shutdown.run-by-actor-system-terminate = off
+        akka.coordinated-shutdown.terminate-actor-system = off
+        akka.cluster.min-nr-of-members = 3
+        akka.cluster.sharding.least-shard-allocation-strategy.rebalance-absolute-limit = 20
+        """).WithFallback(RuntimeConfig.Default());
+
+    private readonly List<ActorSystem> _nodes = new();
+
+    public sealed record Reading(string Sensor, long Time, int Value);
+
+    public async Task InitializeAsync()
+    {
+        for (var i = 0; i < 3; i++) _nodes.Add(ActorSystem.Create("streamline", NodeConfig));
+        var seed = Akka.Cluster.Cluster.Get(_nodes[0]).SelfAddress;
+        var up = _nodes.Select(n =>
+        {
+            var tcs = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Akka.Cluster.Cluster.Get(n).RegisterOnMemberUp(() => tcs.TrySetResult());
+            return tcs.Task;
+        }).ToList();
+        // Join without awaiting each: with min-nr-of-members = 3 no node is Up until all three joined.
+        foreach (var n in _nodes) Akka.Cluster.Cluster.Get(n).Join(seed);
+        await Task.WhenAll(up).WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Task.WhenAll(_nodes.Select(n => n.Terminate()));
+    }
+
+    private static PipelineDefinition SensorSums(IEnumerable<Reading> readings, CollectionSink<WindowResult<string, double>> sink)
+    {
+        var p = PipelineBuilder.Create("sensor-sums", defaultParallelism: 3).WithSerde(Serdes.Json<Reading>());
+        p.FromCollection(readings, WatermarkStrategy<Reading>.ForBoundedOutOfOrderness(TimeSpan.FromSeconds(1)).WithTimestampAssigner(r => r.Time))
+            .KeyBy(r => r.Sensor)
+            .Window(TumblingEventTimeWindows.Of(TimeSpan.FromSeconds(5)))
+            .Aggregate(Aggregates.Sum<Reading>(r => r.Value))
+            .To(sink, "sums");
+        return p.Build();
+    }
+
+    [Fact]
+    public async Task A_keyed_windowed_pipeline_spreads_over_three_nodes_and_gives_the_exact_result()
+    {
+        var readings = Enumerable.Range(0, 20_000).Select(i => new Reading($"s{i % 37}", i * 2L, i % 11)).ToList();
+        var sink = new CollectionSink<WindowResult<string, double>>();
+        var nodes = _nodes.Select(system =>
+        {
+            var registry = new PipelineRegistry();
+            registry.Register("sensor-sums", () => SensorSums(readings, sink));
+            return StreamlineNode.Start(system, registry);
+        }).ToList();
+
+        var handle = nodes[0].Submit("sensor-sums");
+        var twice = Assert.Throws<InvalidOperationException>(() => nodes[0].Submit("sensor-sums"));
+        Assert.Contains("already running", twice.Message);
+        await handle.Started.WaitAsync(TimeSpan.FromSeconds(60));
+        await handle.Completion.WaitAsync(TimeSpan.FromSeconds(60));
+
+        var expected = readings.GroupBy(r => (r.Sensor, r.Time / 5000 * 5000)).ToDictionary(g => g.Key, g => (double)g.Sum(r => r.Value));
+        var actual = sink.Values.ToDictionary(r => (r.Key, r.Window.Start), r => r.Value);
+        Assert.Equal(expected.Count, sink.Values.Count);
+        Assert.Equal(expected.OrderBy(kv => kv.Key).ToList(), actual.OrderBy(kv => kv.Key).ToList());
+        Assert.Equal(6, handle.Placement.Count);
+        Assert.True(handle.Placement.Values.Distinct().Count() >= 2, $"tasks ran on {string.Join(", ", handle.Placement.Values.Distinct())}");
+    }
+}
