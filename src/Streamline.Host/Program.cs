@@ -30,6 +30,19 @@ etl.SetAction(async (parse, ct) =>
 });
 root.Subcommands.Add(etl);
 
+var config = new Option<string>("--config") { Description = "HOCON file of the node (see cluster-config/)", DefaultValueFactory = _ => "cluster-config/single-node.conf" };
+var submit = new Option<string?>("--submit") { Description = "submit this registered pipeline once the node is Up" };
+var kafka = new Option<string?>("--kafka") { Description = "Kafka bootstrap servers for the registered demo pipeline" };
+var node = new Command("node", "run a cluster node that hosts pipeline tasks") { config, submit, kafka };
+node.SetAction((parse, ct) => Streamline.Host.Commands.NodeCommand.RunAsync(parse.GetValue(config)!, parse.GetValue(submit), parse.GetValue(kafka), ct));
+root.Subcommands.Add(node);
+
+var brokers = new Option<int>("--brokers") { Description = "number of mock brokers", DefaultValueFactory = _ => 1 };
+var topics = new Option<string[]>("--topic") { Description = "topic to create, name or name:partitions (repeatable)", AllowMultipleArgumentsPerToken = true };
+var kafkaCommand = new Command("kafka", "run an embedded Kafka (librdkafka mock cluster) until Ctrl+C and print its bootstrap servers") { brokers, topics };
+kafkaCommand.SetAction((parse, ct) => Streamline.Host.Commands.KafkaCommand.RunAsync(parse.GetValue(brokers), parse.GetValue(topics) ?? Array.Empty<string>(), ct));
+root.Subcommands.Add(kafkaCommand);
+
 // Options of the runner are parsed by NexmarkBenchOptions itself (--query --mode --events --warmup --tps --rate ...).
 var nexmark = new Command("nexmark", "run a Nexmark query: engine-only throughput (generator → query → discard) or latency at a fixed rate")
 {
