@@ -5,11 +5,28 @@ using Streamline.Samples.Clickstream;
 using Streamline.Samples.Etl;
 
 // Usage: dotnet run -c Release --project tests/Streamline.Benchmarks -- [core|kafka|all] [records]
+//        dotnet run -c Release --project tests/Streamline.Benchmarks -- exchange [records] [soak-seconds]   (soak default 20; 300 = the 5 minutes)
 //        dotnet run -c Release --project tests/Streamline.Benchmarks -- samples [good-documents]   (ETL corpus mix scales along)
 var what = args.Length > 0 ? args[0] : "all";
 if (what == "samples")
 {
     await RunSamplesAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : null);
+    return;
+}
+
+if (what == "exchange")
+{
+    var exchangeRecords = args.Length > 1 ? long.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5_000_000;
+    var soakSeconds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20;
+    Console.WriteLine($"Streamline exchange benchmark: {exchangeRecords:N0} records, soak {soakSeconds} s; {Environment.ProcessorCount} cores, .NET {Environment.Version}, " +
+                      $"server GC {System.Runtime.GCSettings.IsServerGC}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
+    await ExchangeBenchmarks.RunAsync(exchangeRecords, soakSeconds);
+    return;
+}
+if (what == "exchange-receiver")
+{
+    // The receiving node of the exchange benchmark in its own OS process (started by the `exchange` mode).
+    await ExchangeProcess.ReceiverAsync(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
     return;
 }
 

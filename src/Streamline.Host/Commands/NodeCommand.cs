@@ -14,8 +14,17 @@ namespace Streamline.Host.Commands;
 /// </summary>
 public static class NodeCommand
 {
-    public static async Task<int> RunAsync(string configFile, string? submit, string? kafka, CancellationToken ct)
+    public static async Task<int> RunAsync(string configFile, string? submit, string? kafka, CancellationToken cancel)
     {
+        // SIGTERM (how Kubernetes and `kill` stop a process) leaves the cluster like Ctrl+C does.
+        // Akka's own CLR-exit hook may run the coordinated shutdown first; both paths end below.
+        var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, signal =>
+        {
+            signal.Cancel = true;
+            stopping.Cancel();
+        });
+        var ct = stopping.Token;
         var config = HoconFiles.Load(configFile)
             .WithFallback(RuntimeConfig.Default())
             .WithFallback(StreamlineSettings.DefaultConfig());
@@ -33,27 +42,36 @@ public static class NodeCommand
         var cluster = Akka.Cluster.Cluster.Get(system);
         var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         cluster.RegisterOnMemberUp(() => up.TrySetResult());
-        Console.WriteLine($"node {cluster.SelfAddress} started; pipelines: {string.Join(", ", registry.Names.DefaultIfEmpty("(none: pass --kafka to register the demo pipeline)"))}");
+        Console.WriteLine($"node {cluster.SelfAddress} started; pipelines: {string.Join(", ", registry.Names.DefaultIfEmpty("(none: pass --kafka to register the demo pipelines)"))}");
 
+        var terminated = system.WhenTerminated;
         try
         {
-            await up.Task.WaitAsync(ct);
-            Console.WriteLine($"node {cluster.SelfAddress} is Up");
-            if (submit is not null)
+            await Task.WhenAny(up.Task, terminated).WaitAsync(ct);
+            if (up.Task.IsCompleted)
             {
-                var handle = node.Submit(submit);
-                await handle.Started.WaitAsync(ct);
-                foreach (var (task, address) in handle.Placement.OrderBy(p => p.Key.Vertex).ThenBy(p => p.Key.Index))
-                    Console.WriteLine($"  task {task} on {address}");
+                Console.WriteLine($"node {cluster.SelfAddress} is Up");
+                if (submit is not null)
+                {
+                    var handle = node.Submit(submit);
+                    await handle.Started.WaitAsync(ct);
+                    foreach (var (task, address) in handle.Placement.OrderBy(p => p.Key.Vertex).ThenBy(p => p.Key.Index))
+                        Console.WriteLine($"  task {task} on {address}");
+                }
             }
-            await Task.Delay(Timeout.Infinite, ct);
+            await Task.WhenAny(Task.Delay(Timeout.Infinite, ct), terminated);
         }
         catch (OperationCanceledException)
         {
-            Console.WriteLine("leaving the cluster…");
         }
-        await CoordinatedShutdown.Get(system).Run(CoordinatedShutdown.ClrExitReason.Instance);
-        await system.WhenTerminated;
-        return 0;
+        if (!terminated.IsCompleted)
+        {
+            Console.WriteLine("leaving the cluster…");
+            await CoordinatedShutdown.Get(system).Run(CoordinatedShutdown.ClrExitReason.Instance);
+            await terminated;
+        }
+        var reason = CoordinatedShutdown.Get(system).ShutdownReason;
+        Console.WriteLine(reason is null ? "the actor system terminated unexpectedly" : $"left the cluster ({reason.GetType().Name})");
+        return reason is null ? 1 : 0;
     }
 }

@@ -23,6 +23,13 @@ public sealed class PipelineHandle
     /// <summary>Which node runs which task (as last reported).</summary>
     public IReadOnlyDictionary<TaskId, Address> Placement => _placement;
 
+    /// <summary>How many times the pipeline was redeployed because a task was lost.</summary>
+    public int Restarts => _restarts;
+
+    private volatile int _restarts;
+
+    internal void OnRestart(TaskId lost) => Interlocked.Increment(ref _restarts);
+
     internal void OnPlacement(IReadOnlyDictionary<TaskId, Address> placement) => _placement = placement;
 
     internal void OnAllStarted() => _started.TrySetResult();

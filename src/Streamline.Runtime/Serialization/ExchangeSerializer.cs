@@ -98,12 +98,13 @@ public sealed class ExchangeSerializer(ExtendedActorSystem system) : SerializerW
         WriteLong(o, c.Edge);
         WriteLong(o, c.Source);
         WriteLong(o, c.Target);
+        WriteLong(o, c.Epoch);
     }
 
     private static ChannelId ReadChannel(ref ReadOnlySpan<byte> s)
     {
         var pipeline = ReadString(ref s);
-        return new ChannelId(pipeline, (int)ReadLong(ref s), (int)ReadLong(ref s), (int)ReadLong(ref s));
+        return new ChannelId(pipeline, (int)ReadLong(ref s), (int)ReadLong(ref s), (int)ReadLong(ref s), (int)ReadLong(ref s));
     }
 
     private static void WriteLong(IBufferWriter<byte> o, long v)

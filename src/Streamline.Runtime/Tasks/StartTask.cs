@@ -2,5 +2,8 @@ using Akka.Actor;
 
 namespace Streamline.Runtime.Tasks;
 
-/// <summary>Deploys a task: its entity materializes the vertex's stages and reports to <see cref="Coordinator"/>.</summary>
-public sealed record StartTask(TaskId Task, IActorRef Coordinator);
+/// <summary>
+/// Deploys a task: its entity materializes the vertex's stages and reports to <see cref="Coordinator"/>.
+/// <see cref="Epoch"/> counts (re)deployments of the pipeline; channels of older epochs are ignored.
+/// </summary>
+public sealed record StartTask(TaskId Task, IActorRef Coordinator, int Epoch = 0);

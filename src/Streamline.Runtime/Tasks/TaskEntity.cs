@@ -34,6 +34,8 @@ public sealed class TaskEntity : ReceiveActor
     private readonly Dictionary<ChannelId, List<IExchangeMessage>> _early = new();
     private IActorRef? _coordinator;
     private TaskId? _task;
+    private int _epoch;
+    private bool _done;
 
     public TaskEntity(PipelineRegistry registry, IActorRef region, StreamlineSettings settings, int credits)
     {
@@ -42,6 +44,12 @@ public sealed class TaskEntity : ReceiveActor
         _settings = settings;
         _credits = credits;
         Receive<StartTask>(Start);
+        Receive<StopTask>(_ =>
+        {
+            _done = true;
+            // Passivate so the shard holds messages for this entity until a fresh incarnation starts.
+            Context.Parent.Tell(new Akka.Cluster.Sharding.Passivate(PoisonPill.Instance));
+        });
         Receive<RegisterReceiver>(r =>
         {
             _receivers[r.Channel] = r.Receiver;
@@ -50,6 +58,8 @@ public sealed class TaskEntity : ReceiveActor
         });
         Receive<IExchangeMessage>(m =>
         {
+            // Leftovers of an earlier deployment must not reach this one's receivers.
+            if (_task is not null && m.Channel.Epoch != _epoch) return;
             if (_receivers.TryGetValue(m.Channel, out var receiver)) receiver.Forward(m);
             else
             {
@@ -59,9 +69,16 @@ public sealed class TaskEntity : ReceiveActor
         });
         Receive<TaskFinished>(f =>
         {
+            _done = true;
             _coordinator?.Tell(f);
             if (f.Failure is not null) _log.Error("task {0} failed: {1}", f.Task, f.Failure);
         });
+    }
+
+    protected override void PostStop()
+    {
+        // Stopped while running (hand-off when its node leaves): the coordinator redeploys the pipeline.
+        if (_task is { } task && !_done) _coordinator?.Tell(new TaskLost(task, _epoch));
     }
 
     public static Props Props(PipelineRegistry registry, IActorRef region, StreamlineSettings settings, int credits) =>
@@ -72,10 +89,12 @@ public sealed class TaskEntity : ReceiveActor
         if (_task is not null)
         {
             // Redelivered deployment (e.g. the coordinator retried): the task already runs.
-            start.Coordinator.Tell(new TaskStarted(start.Task, Akka.Cluster.Cluster.Get(Context.System).SelfAddress));
+            start.Coordinator.Tell(new TaskStarted(start.Task, Akka.Cluster.Cluster.Get(Context.System).SelfAddress, _epoch));
             return;
         }
         _task = start.Task;
+        _epoch = start.Epoch;
+        var epoch = start.Epoch;
         _coordinator = start.Coordinator;
         var definition = _registry.Get(start.Task.Pipeline);
         var plan = PhysicalPlan.Create(definition);
@@ -101,7 +120,7 @@ public sealed class TaskEntity : ReceiveActor
             {
                 var edge = plan.Edges[edgeId];
                 var spec = edge.Logical.From.OutputPorts[edge.Logical.Port];
-                var channel = new ChannelId(definition.Name, edgeId, start.Task.Index, target);
+                var channel = new ChannelId(definition.Name, edgeId, start.Task.Index, target, epoch);
                 var sender = b.Add(ExchangeStages.Sender(spec.ElementType, channel, new ShardedTransport(_region, definition.Name, edge.To.Id)));
                 spec.Connect(b, shape.Outlets[outlet], new[] { sender.Inlets[0] });
             }
@@ -109,16 +128,17 @@ public sealed class TaskEntity : ReceiveActor
             {
                 var edge = plan.Edges[edgeId];
                 var spec = edge.Logical.From.OutputPorts[edge.Logical.Port];
-                var channel = new ChannelId(definition.Name, edgeId, source, start.Task.Index);
+                var channel = new ChannelId(definition.Name, edgeId, source, start.Task.Index, epoch);
                 var receiver = b.Add(ExchangeStages.Receiver(spec.ElementType, channel, _credits, self));
                 spec.Connect(b, receiver.Outlets[0], new[] { shape.Inlets[inlet] });
             }
             return ClosedShape.Instance;
         });
-        RunnableGraph.FromGraph(graph).Run(Context.System.Materializer());
-        start.Coordinator.Tell(new TaskStarted(start.Task, Akka.Cluster.Cluster.Get(Context.System).SelfAddress));
+        // The entity's own materializer: stopping the entity (hand-off, StopTask) stops its stages.
+        RunnableGraph.FromGraph(graph).Run(Context.Materializer());
+        start.Coordinator.Tell(new TaskStarted(start.Task, Akka.Cluster.Cluster.Get(Context.System).SelfAddress, epoch));
         var task = start.Task;
         Task.WhenAll(sinks.Select(s => s.Completion)).ContinueWith(t =>
-            new TaskFinished(task, t.IsFaulted ? t.Exception!.GetBaseException().Message : null), TaskScheduler.Default).PipeTo(self);
+            new TaskFinished(task, t.IsFaulted ? t.Exception!.GetBaseException().Message : null, epoch), TaskScheduler.Default).PipeTo(self);
     }
 }

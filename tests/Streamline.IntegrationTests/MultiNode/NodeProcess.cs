@@ -41,6 +41,14 @@ public sealed class NodeProcess : IDisposable
         return tcs.Task.WaitAsync(timeout);
     }
 
+    /// <summary>SIGTERM, as Kubernetes stops a pod: the node leaves the cluster gracefully.</summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", new[] { "-TERM", _process.Id.ToString() })) await kill!.WaitForExitAsync();
+        await _process.WaitForExitAsync().WaitAsync(timeout);
+        return _process.ExitCode;
+    }
+
     /// <summary>kill -9: no graceful leave, no flush.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
 

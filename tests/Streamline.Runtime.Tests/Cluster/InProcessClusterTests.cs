@@ -15,7 +15,7 @@ namespace Streamline.Runtime.Tests.Cluster;
 /// <summary>Three cluster nodes (ActorSystems on loopback TCP in one process) running one pipeline's tasks.</summary>
 public sealed class InProcessClusterTests : IAsyncLifetime
 {
-    private static readonly Config NodeConfig = ConfigurationFactory.ParseString("""
+    private static readonly Akka.Configuration.Config NodeConfig = ConfigurationFactory.ParseString("""
         akka.actor.provider = cluster
         akka.remote.dot-netty.tcp { hostname = 127.0.0.1, port = 0 }
         akka.loglevel = WARNING

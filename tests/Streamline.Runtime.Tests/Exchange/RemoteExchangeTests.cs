@@ -14,7 +14,7 @@ namespace Streamline.Runtime.Tests.Exchange;
 /// <summary>An exchange channel between two ActorSystems talking over TCP on loopback (two "nodes").</summary>
 public sealed class RemoteExchangeTests : IAsyncLifetime
 {
-    private static readonly Config Remote = ConfigurationFactory.ParseString("""
+    private static readonly Akka.Configuration.Config Remote = ConfigurationFactory.ParseString("""
         akka.actor.provider = remote
         akka.remote.dot-netty.tcp { hostname = 127.0.0.1, port = 0 }
         akka.loglevel = WARNING
