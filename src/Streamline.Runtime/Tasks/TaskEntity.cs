@@ -36,6 +36,7 @@ public sealed class TaskEntity : ReceiveActor
     private TaskId? _task;
     private int _epoch;
     private bool _done;
+    private ActorMaterializer? _materializer;
 
     public TaskEntity(PipelineRegistry registry, IActorRef region, StreamlineSettings settings, int credits)
     {
@@ -46,9 +47,14 @@ public sealed class TaskEntity : ReceiveActor
         Receive<StartTask>(Start);
         Receive<StopTask>(_ =>
         {
-            _done = true;
-            // Passivate so the shard holds messages for this entity until a fresh incarnation starts.
-            Context.Parent.Tell(new Akka.Cluster.Sharding.Passivate(PoisonPill.Instance));
+            // Stop this deployment's stages but keep the entity: the next StartTask (a newer epoch)
+            // may already be queued behind this message.
+            _materializer?.Shutdown();
+            _materializer = null;
+            _task = null;
+            _done = false;
+            _receivers.Clear();
+            foreach (var channel in _early.Keys.Where(c => c.Epoch <= _epoch).ToList()) _early.Remove(channel);
         });
         Receive<RegisterReceiver>(r =>
         {
@@ -58,8 +64,9 @@ public sealed class TaskEntity : ReceiveActor
         });
         Receive<IExchangeMessage>(m =>
         {
-            // Leftovers of an earlier deployment must not reach this one's receivers.
-            if (_task is not null && m.Channel.Epoch != _epoch) return;
+            // Leftovers of an earlier deployment are dropped; a newer deployment's messages can
+            // arrive before this entity's own StartTask and wait for their receiver.
+            if (m.Channel.Epoch < _epoch) return;
             if (_receivers.TryGetValue(m.Channel, out var receiver)) receiver.Forward(m);
             else
             {
@@ -69,6 +76,8 @@ public sealed class TaskEntity : ReceiveActor
         });
         Receive<TaskFinished>(f =>
         {
+            // Stages of a stopped deployment also complete; only the current one counts.
+            if (_task is null || f.Epoch != _epoch) return;
             _done = true;
             _coordinator?.Tell(f);
             if (f.Failure is not null) _log.Error("task {0} failed: {1}", f.Task, f.Failure);
@@ -134,8 +143,10 @@ public sealed class TaskEntity : ReceiveActor
             }
             return ClosedShape.Instance;
         });
-        // The entity's own materializer: stopping the entity (hand-off, StopTask) stops its stages.
-        RunnableGraph.FromGraph(graph).Run(Context.Materializer());
+        // A materializer per deployment, owned by the entity: StopTask or stopping the entity
+        // (hand-off when its node leaves) stops exactly these stages.
+        _materializer = Context.Materializer(namePrefix: $"epoch{epoch}");
+        RunnableGraph.FromGraph(graph).Run(_materializer);
         start.Coordinator.Tell(new TaskStarted(start.Task, Akka.Cluster.Cluster.Get(Context.System).SelfAddress, epoch));
         var task = start.Task;
         Task.WhenAll(sinks.Select(s => s.Completion)).ContinueWith(t =>
