@@ -25,7 +25,7 @@ public static class NodeCommand
             stopping.Cancel();
         });
         var ct = stopping.Token;
-        var config = HoconFiles.Load(configFile)
+        var config = EnvironmentOverrides.Apply(HoconFiles.Load(configFile))
             .WithFallback(RuntimeConfig.Default())
             .WithFallback(StreamlineSettings.DefaultConfig());
         var registry = new PipelineRegistry();

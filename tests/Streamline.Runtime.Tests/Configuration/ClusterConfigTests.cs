@@ -177,27 +177,8 @@ public sealed class ClusterConfigTests
     /// The contract the node applies: each variable set in <paramref name="environment"/> replaces the
     /// path(s) it names in streamline.environment-overrides; a list-valued path takes a comma-separated value.
     /// </summary>
-    private static Akka.Configuration.Config ApplyOverrides(Akka.Configuration.Config config, IReadOnlyDictionary<string, string> environment)
-    {
-        var table = config.GetConfig("streamline.environment-overrides");
-        var lines = new List<string>();
-        foreach (var (variable, mapping) in table.AsEnumerable())
-        {
-            if (!environment.TryGetValue(variable, out var value)) continue;
-            var paths = mapping.IsArray() ? mapping.GetStringList() : new[] { mapping.GetString() };
-            foreach (var path in paths)
-            {
-                var current = config.HasPath(path) ? config.GetValue(path) : null;
-                var hocon = current is not null && current.IsArray()
-                    ? "[" + string.Join(",", value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(Quote)) + "]"
-                    : Quote(value);
-                lines.Add($"{path} = {hocon}");
-            }
-        }
-        return ConfigurationFactory.ParseString(string.Join("\n", lines)).WithFallback(config);
-    }
-
-    private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+    private static Akka.Configuration.Config ApplyOverrides(Akka.Configuration.Config config, IReadOnlyDictionary<string, string> environment) =>
+        EnvironmentOverrides.Apply(config, environment);
 
     private static Akka.Configuration.Config Load(string file) =>
         ConfigurationFactory.ParseString(File.ReadAllText(Path.Combine(ConfigDirectory, file)),
