@@ -1,6 +1,15 @@
 using System.CommandLine;
 using Streamline.Host.Commands;
 
+// Ctrl+C stops the running command cleanly (sources stop, in-flight records drain) instead of killing the process.
+using var interrupted = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    interrupted.Cancel();
+};
+CancellationToken Link(CancellationToken ct) => CancellationTokenSource.CreateLinkedTokenSource(ct, interrupted.Token).Token;
+
 var root = new RootCommand("streamline: a distributed streaming dataflow runtime for .NET");
 
 var rate = new Option<int>("--rate") { Description = "page views produced per second", DefaultValueFactory = _ => 2000 };
@@ -14,7 +23,7 @@ demo.SetAction((parse, ct) =>
     if (r < 1) throw new ArgumentOutOfRangeException("--rate", r, "--rate must be at least 1");
     if (w < 1) throw new ArgumentOutOfRangeException("--window-seconds", w, "--window-seconds must be at least 1");
     var s = parse.GetValue(seconds);
-    return DemoCommand.RunAsync(r, TimeSpan.FromSeconds(w), s is { } n ? TimeSpan.FromSeconds(n) : null, ct);
+    return DemoCommand.RunAsync(r, TimeSpan.FromSeconds(w), s is { } n ? TimeSpan.FromSeconds(n) : null, Link(ct));
 });
 root.Subcommands.Add(demo);
 
@@ -25,7 +34,7 @@ etl.SetAction(async (parse, ct) =>
 {
     var options = new Streamline.Samples.Etl.EtlJobOptions { InputDirectory = parse.GetValue(input), OutputDirectory = parse.GetValue(output) };
     options.Validate();
-    await Streamline.Samples.Etl.EtlJob.RunAsync(options, Console.Out, ct);
+    await Streamline.Samples.Etl.EtlJob.RunAsync(options, Console.Out, Link(ct));
     return 0;
 });
 root.Subcommands.Add(etl);
@@ -34,13 +43,13 @@ var config = new Option<string>("--config") { Description = "HOCON file of the n
 var submit = new Option<string?>("--submit") { Description = "submit this registered pipeline once the node is Up" };
 var kafka = new Option<string?>("--kafka") { Description = "Kafka bootstrap servers for the registered demo pipeline" };
 var node = new Command("node", "run a cluster node that hosts pipeline tasks") { config, submit, kafka };
-node.SetAction((parse, ct) => Streamline.Host.Commands.NodeCommand.RunAsync(parse.GetValue(config)!, parse.GetValue(submit), parse.GetValue(kafka), ct));
+node.SetAction((parse, ct) => Streamline.Host.Commands.NodeCommand.RunAsync(parse.GetValue(config)!, parse.GetValue(submit), parse.GetValue(kafka), Link(ct)));
 root.Subcommands.Add(node);
 
 var brokers = new Option<int>("--brokers") { Description = "number of mock brokers", DefaultValueFactory = _ => 1 };
 var topics = new Option<string[]>("--topic") { Description = "topic to create, name or name:partitions (repeatable)", AllowMultipleArgumentsPerToken = true };
 var kafkaCommand = new Command("kafka", "run an embedded Kafka (librdkafka mock cluster) until Ctrl+C and print its bootstrap servers") { brokers, topics };
-kafkaCommand.SetAction((parse, ct) => Streamline.Host.Commands.KafkaCommand.RunAsync(parse.GetValue(brokers), parse.GetValue(topics) ?? Array.Empty<string>(), ct));
+kafkaCommand.SetAction((parse, ct) => Streamline.Host.Commands.KafkaCommand.RunAsync(parse.GetValue(brokers), parse.GetValue(topics) ?? Array.Empty<string>(), Link(ct)));
 root.Subcommands.Add(kafkaCommand);
 
 // Options of the runner are parsed by NexmarkBenchOptions itself (--query --mode --events --warmup --tps --rate ...).
@@ -51,7 +60,7 @@ var nexmark = new Command("nexmark", "run a Nexmark query: engine-only throughpu
 nexmark.SetAction(async (parse, ct) =>
 {
     var options = Streamline.Nexmark.Bench.NexmarkBenchOptions.Parse(parse.UnmatchedTokens.ToList());
-    var result = await Streamline.Nexmark.Bench.NexmarkBenchmark.RunAsync(options, Console.Out, ct);
+    var result = await Streamline.Nexmark.Bench.NexmarkBenchmark.RunAsync(options, Console.Out, Link(ct));
     Console.WriteLine(result.Format());
     return 0;
 });
