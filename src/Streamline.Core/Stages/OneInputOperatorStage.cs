@@ -35,31 +35,19 @@ public sealed class OneInputOperatorStage<TIn, TOut> : GraphStage<OperatorShape>
 
     protected override GraphStageLogic CreateLogic(Attributes inheritedAttributes) => new Logic(this);
 
-    private sealed class Logic : StageLogicBase
+    private sealed class Logic : OperatorHostLogic<TOut>
     {
-        private const string ProcessingTimer = "processing-time";
-        private readonly OneInputOperatorStage<TIn, TOut> _stage;
         private readonly Inlet<StreamElement<TIn>> _in;
         private readonly OneInputOperator<TIn, TOut> _operator;
-        private long _scheduledTimer = long.MaxValue;
 
-        public Logic(OneInputOperatorStage<TIn, TOut> stage) : base(stage.Shape)
+        public Logic(OneInputOperatorStage<TIn, TOut> stage) : this(stage, stage._factory())
         {
-            _stage = stage;
+        }
+
+        private Logic(OneInputOperatorStage<TIn, TOut> stage, OneInputOperator<TIn, TOut> op) : base(stage.Shape, op, stage._context, stage._tags)
+        {
             _in = stage.Shape.In<StreamElement<TIn>>(0);
-            _operator = stage._factory();
-            var ctx = stage._context;
-            var main = new Output<TOut>(ctx.MaxBatchSize);
-            var drivers = new IOutletDriver[1 + stage._tags.Count];
-            drivers[0] = new OutletDriver<TOut>(stage.Shape.Out<StreamElement<TOut>>(0), main);
-            var side = new Dictionary<string, object>();
-            for (var i = 0; i < stage._tags.Count; i++)
-            {
-                drivers[i + 1] = stage._tags[i].CreateDriver(stage.Shape.Outlets[i + 1], ctx.MaxBatchSize, out var output);
-                side[stage._tags[i].Id] = output;
-            }
-            _operator.Setup(ctx, main, side);
-            SetDrivers(drivers);
+            _operator = op;
             SetHandler(_in, onPush: OnPush, onUpstreamFinish: OnUpstreamFinish, onUpstreamFailure: FailStage);
         }
 
@@ -69,35 +57,12 @@ public sealed class OneInputOperatorStage<TIn, TOut> : GraphStage<OperatorShape>
             Pull(_in);
         }
 
-        public override void PostStop() => _operator.Close();
-
         private void OnPush()
         {
             var element = Grab(_in);
             if (element is RecordBatch<TIn> batch) _operator.ProcessBatch(batch);
-            else OnControl(((ControlElement<TIn>)element).Signal);
-            ScheduleProcessingTimer();
-            Flush();
-        }
-
-        private void OnControl(ControlSignal signal)
-        {
-            var ctx = _stage._context;
-            switch (signal)
-            {
-                case Watermark wm:
-                    if (wm.Timestamp <= ctx.CurrentWatermark) return;
-                    ctx.CurrentWatermark = wm.Timestamp;
-                    _operator.OnWatermark(wm.Timestamp);
-                    break;
-                case ProcessingTimeAdvance advance:
-                    _operator.OnProcessingTime(advance.Timestamp);
-                    break;
-                case CheckpointBarrier barrier:
-                    _operator.OnCheckpoint(barrier.CheckpointId);
-                    break;
-            }
-            EmitControlToAll(signal);
+            else ApplyControl(((ControlElement<TIn>)element).Signal);
+            AfterInput();
         }
 
         private void OnUpstreamFinish()
@@ -109,24 +74,6 @@ public sealed class OneInputOperatorStage<TIn, TOut> : GraphStage<OperatorShape>
         protected override void OnDrained()
         {
             if (!HasBeenPulled(_in) && !IsClosed(_in)) Pull(_in);
-        }
-
-        protected override void OnTimer(object timerKey)
-        {
-            _scheduledTimer = long.MaxValue;
-            _operator.OnProcessingTime(_stage._context.Clock.Now);
-            ScheduleProcessingTimer();
-            Flush();
-        }
-
-        private void ScheduleProcessingTimer()
-        {
-            var clock = _stage._context.Clock;
-            if (clock.IsVirtual) return;
-            var next = _operator.NextProcessingTimer;
-            if (next == long.MaxValue || next >= _scheduledTimer) return;
-            _scheduledTimer = next;
-            ScheduleOnce(ProcessingTimer, TimeSpan.FromMilliseconds(Math.Max(0, next - clock.Now)));
         }
     }
 }

@@ -38,35 +38,23 @@ public sealed class TwoInputOperatorStage<TIn1, TIn2, TOut> : GraphStage<Operato
 
     protected override GraphStageLogic CreateLogic(Attributes inheritedAttributes) => new Logic(this);
 
-    private sealed class Logic : StageLogicBase
+    private sealed class Logic : OperatorHostLogic<TOut>
     {
-        private const string ProcessingTimer = "processing-time";
-        private readonly TwoInputOperatorStage<TIn1, TIn2, TOut> _stage;
         private readonly Inlet<StreamElement<TIn1>> _in1;
         private readonly Inlet<StreamElement<TIn2>> _in2;
         private readonly TwoInputOperator<TIn1, TIn2, TOut> _operator;
         private readonly ControlAligner _aligner = new(2);
         private int _open = 2;
-        private long _scheduledTimer = long.MaxValue;
 
-        public Logic(TwoInputOperatorStage<TIn1, TIn2, TOut> stage) : base(stage.Shape)
+        public Logic(TwoInputOperatorStage<TIn1, TIn2, TOut> stage) : this(stage, stage._factory())
         {
-            _stage = stage;
+        }
+
+        private Logic(TwoInputOperatorStage<TIn1, TIn2, TOut> stage, TwoInputOperator<TIn1, TIn2, TOut> op) : base(stage.Shape, op, stage._context, stage._tags)
+        {
             _in1 = stage.Shape.In<StreamElement<TIn1>>(0);
             _in2 = stage.Shape.In<StreamElement<TIn2>>(1);
-            _operator = stage._factory();
-            var ctx = stage._context;
-            var main = new Output<TOut>(ctx.MaxBatchSize);
-            var drivers = new IOutletDriver[1 + stage._tags.Count];
-            drivers[0] = new OutletDriver<TOut>(stage.Shape.Out<StreamElement<TOut>>(0), main);
-            var side = new Dictionary<string, object>();
-            for (var i = 0; i < stage._tags.Count; i++)
-            {
-                drivers[i + 1] = stage._tags[i].CreateDriver(stage.Shape.Outlets[i + 1], ctx.MaxBatchSize, out var output);
-                side[stage._tags[i].Id] = output;
-            }
-            _operator.Setup(ctx, main, side);
-            SetDrivers(drivers);
+            _operator = op;
             SetHandler(_in1, onPush: () =>
             {
                 var element = Grab(_in1);
@@ -98,16 +86,14 @@ public sealed class TwoInputOperatorStage<TIn1, TIn2, TOut> : GraphStage<Operato
             Pull(_in2);
         }
 
-        public override void PostStop() => _operator.Close();
-
         private void OnControl(int input, ControlSignal signal)
         {
-            foreach (var released in _aligner.OnSignal(input, signal)) Apply(released);
+            foreach (var released in _aligner.OnSignal(input, signal)) ApplyControl(released);
         }
 
         private void OnFinish(int input)
         {
-            foreach (var released in _aligner.OnFinished(input)) Apply(released);
+            foreach (var released in _aligner.OnFinished(input)) ApplyControl(released);
             if (--_open == 0)
             {
                 _operator.OnEndOfInput();
@@ -116,53 +102,10 @@ public sealed class TwoInputOperatorStage<TIn1, TIn2, TOut> : GraphStage<Operato
             else AfterInput();
         }
 
-        private void Apply(ControlSignal signal)
-        {
-            var ctx = _stage._context;
-            switch (signal)
-            {
-                case Watermark wm:
-                    if (wm.Timestamp <= ctx.CurrentWatermark) return;
-                    ctx.CurrentWatermark = wm.Timestamp;
-                    _operator.OnWatermark(wm.Timestamp);
-                    break;
-                case ProcessingTimeAdvance advance:
-                    _operator.OnProcessingTime(advance.Timestamp);
-                    break;
-                case CheckpointBarrier barrier:
-                    _operator.OnCheckpoint(barrier.CheckpointId);
-                    break;
-            }
-            EmitControlToAll(signal);
-        }
-
-        private void AfterInput()
-        {
-            ScheduleProcessingTimer();
-            Flush();
-        }
-
         protected override void OnDrained()
         {
             if (!_aligner.IsBlocked(0) && !HasBeenPulled(_in1) && !IsClosed(_in1)) Pull(_in1);
             if (!_aligner.IsBlocked(1) && !HasBeenPulled(_in2) && !IsClosed(_in2)) Pull(_in2);
-        }
-
-        protected override void OnTimer(object timerKey)
-        {
-            _scheduledTimer = long.MaxValue;
-            _operator.OnProcessingTime(_stage._context.Clock.Now);
-            AfterInput();
-        }
-
-        private void ScheduleProcessingTimer()
-        {
-            var clock = _stage._context.Clock;
-            if (clock.IsVirtual) return;
-            var next = _operator.NextProcessingTimer;
-            if (next == long.MaxValue || next >= _scheduledTimer) return;
-            _scheduledTimer = next;
-            ScheduleOnce(ProcessingTimer, TimeSpan.FromMilliseconds(Math.Max(0, next - clock.Now)));
         }
     }
 }
