@@ -12,8 +12,7 @@ public sealed class KeyedCoProcessOperator<K, TIn1, TIn2, TOut> : TwoInputOperat
     private readonly ISerde<K> _keySerde;
     private readonly KeyedCoProcessFunction<K, TIn1, TIn2, TOut> _function;
     private readonly IReadOnlyList<IOutputTag> _tags;
-    private KeyedTimerService<K> _timers = null!;
-    private KeyedProcessContext<K, TOut> _ctx = null!;
+    private KeyedProcessHost<K, TOut> _host = null!;
 
     public KeyedCoProcessOperator(Func<TIn1, K> key1, Func<TIn2, K> key2, ISerde<K> keySerde,
         KeyedCoProcessFunction<K, TIn1, TIn2, TOut> function, IReadOnlyList<IOutputTag> sideOutputs)
@@ -27,49 +26,31 @@ public sealed class KeyedCoProcessOperator<K, TIn1, TIn2, TOut> : TwoInputOperat
 
     public override IReadOnlyList<IOutputTag> SideOutputTags => _tags;
 
-    public KeyedStateBackend<K> Backend { get; private set; } = null!;
+    public KeyedStateBackend<K> Backend => _host.Backend;
 
-    public override long NextProcessingTimer => _timers.NextProcessingTimer;
+    public override long NextProcessingTimer => _host.NextProcessingTimer;
 
     public override void Open()
     {
-        Backend = new KeyedStateBackend<K>(Context.KeyGroups, Context.MaxParallelism, _keySerde, Context.Clock);
-        Context.OnStateCreated?.Invoke(Context, Backend);
-        _timers = new KeyedTimerService<K>(Backend, _keySerde);
-        _ctx = new KeyedProcessContext<K, TOut>(Context, Backend, _timers, Output, SideOutputById);
-        _function.Open(_ctx);
+        _host = new KeyedProcessHost<K, TOut>(Context, _keySerde, Output, SideOutputById, _function.OnTimer);
+        _function.Open(_host.Context);
     }
 
     public override void ProcessRecord1(in Record<TIn1> record)
     {
-        Backend.SetCurrentKey(_key1(record.Value));
-        _ctx.Timestamp = record.Timestamp;
-        _ctx.Headers = record.Headers;
-        _function.ProcessElement1(record.Value, _ctx);
+        _host.BeginRecord(_key1(record.Value), record.Timestamp, record.Headers);
+        _function.ProcessElement1(record.Value, _host.Context);
     }
 
     public override void ProcessRecord2(in Record<TIn2> record)
     {
-        Backend.SetCurrentKey(_key2(record.Value));
-        _ctx.Timestamp = record.Timestamp;
-        _ctx.Headers = record.Headers;
-        _function.ProcessElement2(record.Value, _ctx);
+        _host.BeginRecord(_key2(record.Value), record.Timestamp, record.Headers);
+        _function.ProcessElement2(record.Value, _host.Context);
     }
 
-    public override void OnWatermark(long watermark) => _timers.Fire(TimeDomain.EventTime, watermark, OnEventTimer);
+    public override void OnWatermark(long watermark) => _host.OnWatermark(watermark);
 
-    public override void OnProcessingTime(long now) => _timers.Fire(TimeDomain.ProcessingTime, now, OnProcessingTimer);
+    public override void OnProcessingTime(long now) => _host.OnProcessingTime(now);
 
-    public override void OnEndOfInput() => OnWatermark(long.MaxValue);
-
-    private void OnEventTimer(long timestamp) => FireTimer(timestamp, TimeDomain.EventTime);
-
-    private void OnProcessingTimer(long timestamp) => FireTimer(timestamp, TimeDomain.ProcessingTime);
-
-    private void FireTimer(long timestamp, TimeDomain domain)
-    {
-        _ctx.Timestamp = domain == TimeDomain.EventTime ? timestamp : Context.CurrentWatermark;
-        _ctx.Headers = null;
-        _function.OnTimer(timestamp, domain, _ctx);
-    }
+    public override void OnEndOfInput() => _host.OnWatermark(long.MaxValue);
 }

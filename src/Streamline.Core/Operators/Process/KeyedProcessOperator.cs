@@ -7,61 +7,42 @@ namespace Streamline.Core.Operators.Process;
 /// <summary>Runs a <see cref="KeyedProcessFunction{K,TIn,TOut}"/>: <c>keyed.Process(fn)</c>.</summary>
 public sealed class KeyedProcessOperator<K, TIn, TOut> : OneInputOperator<TIn, TOut> where K : notnull
 {
-    private readonly KeyedOperatorSupport<TIn, K> _keyed;
+    private readonly Func<TIn, K> _keySelector;
+    private readonly ISerde<K> _keySerde;
     private readonly KeyedProcessFunction<K, TIn, TOut> _function;
     private readonly IReadOnlyList<IOutputTag> _tags;
-    private KeyedTimerService<K> _timers = null!;
-    private KeyedProcessContext<K, TOut> _ctx = null!;
+    private KeyedProcessHost<K, TOut> _host = null!;
 
     public KeyedProcessOperator(Func<TIn, K> keySelector, ISerde<K> keySerde, KeyedProcessFunction<K, TIn, TOut> function, IReadOnlyList<IOutputTag> sideOutputs)
     {
-        _keyed = new KeyedOperatorSupport<TIn, K>(keySelector, keySerde);
+        _keySelector = keySelector;
+        _keySerde = keySerde;
         _function = function;
         _tags = sideOutputs;
     }
 
     public override IReadOnlyList<IOutputTag> SideOutputTags => _tags;
 
-    public KeyedStateBackend<K> Backend => _keyed.Backend;
+    public KeyedStateBackend<K> Backend => _host.Backend;
 
-    public override long NextProcessingTimer => _timers.NextProcessingTimer;
+    public override long NextProcessingTimer => _host.NextProcessingTimer;
 
     public override void Open()
     {
-        var backend = _keyed.Open(Context);
-        _timers = new KeyedTimerService<K>(backend, _keyed.KeySerde);
-        // Timer queues live in memory: refill them from restored state, now and after any later restore.
-        _timers.RebuildQueues();
-        backend.Restored += _timers.RebuildQueues;
-        _ctx = new KeyedProcessContext<K, TOut>(Context, backend, _timers, Output, ResolveSideOutput);
-        _function.Open(_ctx);
+        // An output nobody asked for in the pipeline has no outlet: emissions to it are dropped.
+        _host = new KeyedProcessHost<K, TOut>(Context, _keySerde, Output, SideOutputById, _function.OnTimer);
+        _function.Open(_host.Context);
     }
 
     public override void ProcessRecord(in Record<TIn> record)
     {
-        _keyed.SetCurrentKey(record.Value);
-        _ctx.Timestamp = record.Timestamp;
-        _ctx.Headers = record.Headers;
-        _function.ProcessElement(record.Value, _ctx);
+        _host.BeginRecord(_keySelector(record.Value), record.Timestamp, record.Headers);
+        _function.ProcessElement(record.Value, _host.Context);
     }
 
-    public override void OnWatermark(long watermark) => _timers.Fire(TimeDomain.EventTime, watermark, OnEventTimer);
+    public override void OnWatermark(long watermark) => _host.OnWatermark(watermark);
 
-    public override void OnProcessingTime(long now) => _timers.Fire(TimeDomain.ProcessingTime, now, OnProcessingTimer);
+    public override void OnProcessingTime(long now) => _host.OnProcessingTime(now);
 
-    public override void OnEndOfInput() => OnWatermark(long.MaxValue);
-
-    private void OnEventTimer(long timestamp) => FireTimer(timestamp, TimeDomain.EventTime);
-
-    private void OnProcessingTimer(long timestamp) => FireTimer(timestamp, TimeDomain.ProcessingTime);
-
-    private void FireTimer(long timestamp, TimeDomain domain)
-    {
-        _ctx.Timestamp = domain == TimeDomain.EventTime ? timestamp : Context.CurrentWatermark;
-        _ctx.Headers = null;
-        _function.OnTimer(timestamp, domain, _ctx);
-    }
-
-    // An output nobody asked for in the pipeline has no outlet: emissions to it are dropped.
-    private object? ResolveSideOutput(string id) => SideOutputById(id);
+    public override void OnEndOfInput() => _host.OnWatermark(long.MaxValue);
 }
