@@ -1,8 +1,8 @@
 using System.Buffers;
-using System.Buffers.Binary;
 using System.Text;
 using Streamline.Core.Records;
 using Streamline.Core.Serdes;
+using Streamline.Core.State.Internal;
 
 namespace Streamline.Runtime.Serialization;
 
@@ -23,31 +23,28 @@ public sealed class ElementCodec<T>(ISerde<T> serde) : IElementCodec
         {
             case RecordBatch<T> batch:
                 WriteByte(output, Batch);
-                WriteInt(output, batch.Count);
-                var value = new ArrayBufferWriter<byte>(256);
+                SnapshotIo.WriteInt32(output, batch.Count);
                 foreach (ref readonly var r in batch.Records)
                 {
-                    WriteLong(output, r.Timestamp);
+                    SnapshotIo.WriteInt64(output, r.Timestamp);
                     var headers = r.Headers;
-                    WriteInt(output, headers?.Count ?? 0);
+                    SnapshotIo.WriteInt32(output, headers?.Count ?? 0);
                     if (headers is not null)
                         foreach (var (k, v) in headers)
                         {
-                            WriteBytes(output, Encoding.UTF8.GetBytes(k));
-                            WriteBytes(output, v);
+                            SnapshotIo.WriteBytes(output, Encoding.UTF8.GetBytes(k));
+                            SnapshotIo.WriteBytes(output, v);
                         }
-                    value.ResetWrittenCount();
-                    serde.Serialize(r.Value, value);
-                    WriteBytes(output, value.WrittenSpan);
+                    SnapshotIo.WriteValue(output, serde, r.Value);
                 }
                 break;
             case ControlElement<T> { Signal: var signal }:
                 switch (signal)
                 {
-                    case Watermark w: WriteByte(output, WatermarkKind); WriteLong(output, w.Timestamp); break;
-                    case CheckpointBarrier b: WriteByte(output, Barrier); WriteLong(output, b.CheckpointId); WriteLong(output, b.Timestamp); break;
-                    case FlushMarker f: WriteByte(output, Flush); WriteLong(output, f.Sequence); break;
-                    case ProcessingTimeAdvance p: WriteByte(output, Time); WriteLong(output, p.Timestamp); break;
+                    case Watermark w: WriteByte(output, WatermarkKind); SnapshotIo.WriteInt64(output, w.Timestamp); break;
+                    case CheckpointBarrier b: WriteByte(output, Barrier); SnapshotIo.WriteInt64(output, b.CheckpointId); SnapshotIo.WriteInt64(output, b.Timestamp); break;
+                    case FlushMarker f: WriteByte(output, Flush); SnapshotIo.WriteInt64(output, f.Sequence); break;
+                    case ProcessingTimeAdvance p: WriteByte(output, Time); SnapshotIo.WriteInt64(output, p.Timestamp); break;
                     case IdleStatus i: WriteByte(output, Idle); WriteByte(output, i.Idle ? (byte)1 : (byte)0); break;
                     default: throw new NotSupportedException($"control signal {signal.GetType().Name} has no wire form");
                 }
@@ -64,27 +61,27 @@ public sealed class ElementCodec<T>(ISerde<T> serde) : IElementCodec
         switch (kind)
         {
             case Batch:
-                var count = ReadInt(ref input);
+                var count = SnapshotIo.ReadInt32(ref input);
                 var batch = new RecordBatch<T>(count);
                 for (var i = 0; i < count; i++)
                 {
-                    var ts = ReadLong(ref input);
-                    var headerCount = ReadInt(ref input);
+                    var ts = SnapshotIo.ReadInt64(ref input);
+                    var headerCount = SnapshotIo.ReadInt32(ref input);
                     RecordHeaders? headers = null;
                     for (var h = 0; h < headerCount; h++)
                     {
-                        var key = Encoding.UTF8.GetString(ReadBytes(ref input));
-                        (headers ??= new RecordHeaders()).Add(key, ReadBytes(ref input).ToArray());
+                        var key = Encoding.UTF8.GetString(SnapshotIo.ReadBytes(ref input));
+                        (headers ??= new RecordHeaders()).Add(key, SnapshotIo.ReadBytes(ref input).ToArray());
                     }
-                    batch.Add(serde.Deserialize(ReadBytes(ref input)), ts, headers);
+                    batch.Add(serde.Deserialize(SnapshotIo.ReadBytes(ref input)), ts, headers);
                 }
                 return batch;
-            case WatermarkKind: return new ControlElement<T>(new Watermark(ReadLong(ref input)));
+            case WatermarkKind: return new ControlElement<T>(new Watermark(SnapshotIo.ReadInt64(ref input)));
             case Barrier:
-                var id = ReadLong(ref input);
-                return new ControlElement<T>(new CheckpointBarrier(id, ReadLong(ref input)));
-            case Flush: return new ControlElement<T>(new FlushMarker(ReadLong(ref input)));
-            case Time: return new ControlElement<T>(new ProcessingTimeAdvance(ReadLong(ref input)));
+                var id = SnapshotIo.ReadInt64(ref input);
+                return new ControlElement<T>(new CheckpointBarrier(id, SnapshotIo.ReadInt64(ref input)));
+            case Flush: return new ControlElement<T>(new FlushMarker(SnapshotIo.ReadInt64(ref input)));
+            case Time: return new ControlElement<T>(new ProcessingTimeAdvance(SnapshotIo.ReadInt64(ref input)));
             case Idle: return new ControlElement<T>(new IdleStatus(input[0] == 1));
             default: throw new SerdeException($"unknown stream element kind {kind} (corrupt exchange message?)");
         }
@@ -94,45 +91,5 @@ public sealed class ElementCodec<T>(ISerde<T> serde) : IElementCodec
     {
         o.GetSpan(1)[0] = b;
         o.Advance(1);
-    }
-
-    private static void WriteInt(IBufferWriter<byte> o, int v)
-    {
-        BinaryPrimitives.WriteInt32LittleEndian(o.GetSpan(4), v);
-        o.Advance(4);
-    }
-
-    private static void WriteLong(IBufferWriter<byte> o, long v)
-    {
-        BinaryPrimitives.WriteInt64LittleEndian(o.GetSpan(8), v);
-        o.Advance(8);
-    }
-
-    private static void WriteBytes(IBufferWriter<byte> o, ReadOnlySpan<byte> bytes)
-    {
-        WriteInt(o, bytes.Length);
-        o.Write(bytes);
-    }
-
-    private static int ReadInt(ref ReadOnlySpan<byte> s)
-    {
-        var v = BinaryPrimitives.ReadInt32LittleEndian(s);
-        s = s[4..];
-        return v;
-    }
-
-    private static long ReadLong(ref ReadOnlySpan<byte> s)
-    {
-        var v = BinaryPrimitives.ReadInt64LittleEndian(s);
-        s = s[8..];
-        return v;
-    }
-
-    private static ReadOnlySpan<byte> ReadBytes(ref ReadOnlySpan<byte> s)
-    {
-        var n = ReadInt(ref s);
-        var bytes = s[..n];
-        s = s[n..];
-        return bytes;
     }
 }
