@@ -18,6 +18,6 @@ internal sealed class KafkaResultSinkFactory(string bootstrapServers, string top
     {
         var serde = new ChecksummingSerde<T>(ResultSerdes.For<T>(format));
         _read = () => (serde.Count, serde.Checksum);
-        return new AcknowledgedKafkaSink<T>(new KafkaSink<T>(KafkaSinkSettings.Default.WithBootstrapServers(bootstrapServers).WithTopic(topic), serde));
+        return new KafkaSink<T>(KafkaSinkSettings.Default.WithBootstrapServers(bootstrapServers).WithTopic(topic), serde);
     }
 }
