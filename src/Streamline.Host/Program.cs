@@ -42,8 +42,9 @@ root.Subcommands.Add(etl);
 var config = new Option<string>("--config") { Description = "HOCON file of the node (see cluster-config/)", DefaultValueFactory = _ => "cluster-config/single-node.conf" };
 var submit = new Option<string?>("--submit") { Description = "submit this registered pipeline once the node is Up" };
 var kafka = new Option<string?>("--kafka") { Description = "Kafka bootstrap servers for the registered demo pipeline" };
-var node = new Command("node", "run a cluster node that hosts pipeline tasks") { config, submit, kafka };
-node.SetAction((parse, ct) => Streamline.Host.Commands.NodeCommand.RunAsync(parse.GetValue(config)!, parse.GetValue(submit), parse.GetValue(kafka), Link(ct)));
+var statusEvery = new Option<int>("--status-every") { Description = "with --submit: print every task's status (node, records in/out, backpressure, watermark) every N seconds; 0 = only state changes", DefaultValueFactory = _ => 0 };
+var node = new Command("node", "run a cluster node that hosts pipeline tasks") { config, submit, kafka, statusEvery };
+node.SetAction((parse, ct) => Streamline.Host.Commands.NodeCommand.RunAsync(parse.GetValue(config)!, parse.GetValue(submit), parse.GetValue(kafka), parse.GetValue(statusEvery), Link(ct)));
 root.Subcommands.Add(node);
 
 var brokers = new Option<int>("--brokers") { Description = "number of mock brokers", DefaultValueFactory = _ => 1 };

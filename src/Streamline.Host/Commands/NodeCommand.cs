@@ -1,3 +1,4 @@
+using Streamline.Runtime.Coordination;
 using Akka.Actor;
 using Akka.Configuration;
 using Streamline.Core.Execution;
@@ -14,7 +15,7 @@ namespace Streamline.Host.Commands;
 /// </summary>
 public static class NodeCommand
 {
-    public static async Task<int> RunAsync(string configFile, string? submit, string? kafka, CancellationToken cancel)
+    public static async Task<int> RunAsync(string configFile, string? submit, string? kafka, int statusEverySeconds, CancellationToken cancel)
     {
         // SIGTERM (how Kubernetes and `kill` stop a process) leaves the cluster like Ctrl+C does.
         // Akka's own CLR-exit hook may run the coordinated shutdown first; both paths end below.
@@ -54,9 +55,11 @@ public static class NodeCommand
                 if (submit is not null)
                 {
                     var handle = node.Submit(submit);
+                    PrintStateChanges(handle);
                     await handle.Started.WaitAsync(ct);
                     foreach (var (task, address) in handle.Placement.OrderBy(p => p.Key.Vertex).ThenBy(p => p.Key.Index))
                         Console.WriteLine($"  task {task} on {address}");
+                    if (statusEverySeconds > 0) _ = PrintStatusEvery(handle, TimeSpan.FromSeconds(statusEverySeconds), ct);
                 }
             }
             await Task.WhenAny(Task.Delay(Timeout.Infinite, ct), terminated);
@@ -73,5 +76,35 @@ public static class NodeCommand
         var reason = CoordinatedShutdown.Get(system).ShutdownReason;
         Console.WriteLine(reason is null ? "the actor system terminated unexpectedly" : $"left the cluster ({reason.GetType().Name})");
         return reason is null ? 1 : 0;
+    }
+
+    /// <summary>Prints a line whenever the pipeline changes state or epoch (deploying, running, restarting…), with its tasks once running.</summary>
+    private static void PrintStateChanges(PipelineHandle handle)
+    {
+        var last = (State: (PipelineState?)null, Epoch: -1);
+        handle.StatusChanged += status =>
+        {
+            if (last == (status.State, status.Epoch)) return;
+            last = (status.State, status.Epoch);
+            Console.WriteLine($"pipeline {status.Pipeline}: {status.State} (epoch {status.Epoch}, restarts {status.Restarts})");
+        };
+    }
+
+    private static async Task PrintStatusEvery(PipelineHandle handle, TimeSpan interval, CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct) && !handle.Completion.IsCompleted)
+            {
+                var status = handle.Status;
+                Console.WriteLine($"pipeline {status.Pipeline}: {status.State} (epoch {status.Epoch}, restarts {status.Restarts})");
+                foreach (var t in status.Tasks)
+                    Console.WriteLine($"  {t.Task,-28} {t.Node?.ToString() ?? "-",-40} in {t.RecordsIn,12:N0}  out {t.RecordsOut,12:N0}  backpressured {t.BackpressuredFraction,4:P0}  blocked {t.BlockedOutputs}  watermark {(t.Watermark == long.MinValue ? "-" : t.Watermark.ToString())}");
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 }

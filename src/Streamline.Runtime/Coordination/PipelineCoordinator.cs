@@ -1,61 +1,159 @@
 using Akka.Actor;
+using Akka.Event;
 using Streamline.Core.Graph.Physical;
 using Streamline.Runtime.Tasks;
 
 namespace Streamline.Runtime.Coordination;
 
 /// <summary>
-/// Deploys every task of one pipeline through the shard region, tracks where each runs and when
-/// it finishes, and completes the handle's tasks accordingly.
+/// Deploys every task of one pipeline through the shard region, watches where each runs, and
+/// redeploys the whole pipeline (a new epoch, after a backoff) when one is lost: its entity
+/// stopped, its node left or crashed, or it failed. Too many restarts in a window fail the pipeline.
 /// </summary>
-public sealed class PipelineCoordinator : ReceiveActor
+public sealed class PipelineCoordinator : ReceiveActor, IWithTimers
 {
+    private const string RetryTimer = "retry-deploy";
+    private readonly IActorRef _region;
+    private readonly PipelineHandle _handle;
+    private readonly RuntimeSettings _settings;
+    private readonly IReadOnlyList<TaskId> _tasks;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<TaskId, Address> _placement = new();
+    private readonly Dictionary<IActorRef, TaskId> _entities = new();
+    private readonly Dictionary<TaskId, TaskStatusReport> _reports = new();
     private readonly HashSet<TaskId> _finished = new();
+    private readonly Queue<DateTime> _restarts = new();
+    private TimeSpan _backoff;
+    private bool _restarting;
     private int _epoch;
 
-    public PipelineCoordinator(PhysicalPlan plan, IActorRef region, PipelineHandle handle)
+    public PipelineCoordinator(PhysicalPlan plan, IActorRef region, PipelineHandle handle, RuntimeSettings settings)
     {
-        var tasks = plan.Vertices.SelectMany(v => Enumerable.Range(0, v.Parallelism).Select(i => new TaskId(plan.Definition.Name, v.Id, i))).ToList();
-        foreach (var task in tasks) region.Tell(new TaskEnvelope(task, new StartTask(task, Self, _epoch)));
+        _region = region;
+        _handle = handle;
+        _settings = settings;
+        _backoff = settings.RestartBackoff;
+        _tasks = plan.Vertices.SelectMany(v => Enumerable.Range(0, v.Parallelism).Select(i => new TaskId(plan.Definition.Name, v.Id, i))).ToList();
 
-        Receive<TaskLost>(lost =>
+        Receive<TaskStarted>(OnStarted);
+        Receive<TaskLost>(l => { if (l.Epoch == _epoch) Lost(l.Task, "its entity stopped while running (its node left)"); });
+        Receive<Terminated>(t =>
         {
-            if (lost.Epoch != _epoch) return;
-            // A task's node left: stop every task and deploy the pipeline again. Without checkpoints
-            // the sources restart from their configured start offsets (at-least-once, duplicates possible).
-            _epoch++;
-            handle.OnRestart(lost.Task);
-            _placement.Clear();
-            _finished.Clear();
-            foreach (var task in tasks) region.Tell(new TaskEnvelope(task, new StopTask(task)));
-            foreach (var task in tasks) region.Tell(new TaskEnvelope(task, new StartTask(task, Self, _epoch)));
+            if (_entities.Remove(t.ActorRef, out var task) && !_finished.Contains(task)) Lost(task, $"its entity {t.ActorRef.Path} terminated (node left or crashed)");
         });
-        Receive<TaskStarted>(s =>
+        Receive<TaskFinished>(OnFinished);
+        Receive<TaskStatusReport>(r =>
         {
-            if (s.Epoch != _epoch) return;
-            _placement[s.Task] = s.Node;
-            handle.OnPlacement(new Dictionary<TaskId, Address>(_placement));
-            if (_placement.Count == tasks.Count) handle.OnAllStarted();
+            if (r.Epoch != _epoch) return;
+            _reports[r.Task] = r;
+            Publish();
         });
-        Receive<TaskFinished>(f =>
+        Receive<Redeploy>(r => { if (r.Epoch == _epoch) Deploy(); });
+        Receive<RetryDeploy>(_ =>
         {
-            if (f.Epoch != _epoch) return;
-            if (f.Failure is not null)
-            {
-                handle.OnFailed(new InvalidOperationException($"task {f.Task} failed: {f.Failure}"));
-                Context.Stop(Self);
-                return;
-            }
-            _finished.Add(f.Task);
-            if (_finished.Count == tasks.Count)
-            {
-                handle.OnFinished();
-                Context.Stop(Self);
-            }
+            // Deployments a moving shard dropped: send them again (an entity acknowledges a repeat).
+            foreach (var task in _tasks.Where(t => !_placement.ContainsKey(t)))
+                _region.Tell(new TaskEnvelope(task, new StartTask(task, Self, _epoch)));
         });
+        Deploy();
     }
 
-    public static Props Props(PhysicalPlan plan, IActorRef region, PipelineHandle handle) =>
-        Akka.Actor.Props.Create(() => new PipelineCoordinator(plan, region, handle));
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props Props(PhysicalPlan plan, IActorRef region, PipelineHandle handle, RuntimeSettings settings) =>
+        Akka.Actor.Props.Create(() => new PipelineCoordinator(plan, region, handle, settings));
+
+    private void Deploy()
+    {
+        _restarting = false;
+        foreach (var task in _tasks) _region.Tell(new TaskEnvelope(task, new StartTask(task, Self, _epoch)));
+        Timers.StartPeriodicTimer(RetryTimer, RetryDeploy.Instance, _settings.DeployRetryInterval);
+        Publish();
+    }
+
+    private void OnStarted(TaskStarted s)
+    {
+        if (s.Epoch != _epoch || _restarting) return;
+        _placement[s.Task] = s.Node;
+        if (!Sender.IsNobody() && !_entities.ContainsKey(Sender))
+        {
+            _entities[Sender] = s.Task;
+            Context.Watch(Sender);
+        }
+        if (_placement.Count == _tasks.Count)
+        {
+            Timers.Cancel(RetryTimer);
+            _backoff = _settings.RestartBackoff;
+            _handle.OnAllStarted();
+        }
+        Publish();
+    }
+
+    private void OnFinished(TaskFinished f)
+    {
+        if (f.Epoch != _epoch || _restarting) return;
+        if (f.Failure is not null)
+        {
+            Lost(f.Task, $"it failed: {f.Failure}");
+            return;
+        }
+        _finished.Add(f.Task);
+        if (_finished.Count < _tasks.Count) return;
+        Publish(PipelineState.Finished);
+        _handle.OnFinished();
+        Context.Stop(Self);
+    }
+
+    /// <summary>Stops every task of the current epoch and schedules the next deployment after the backoff.</summary>
+    private void Lost(TaskId task, string reason)
+    {
+        if (_restarting) return;
+        var now = DateTime.UtcNow;
+        _restarts.Enqueue(now);
+        while (_restarts.Count > 0 && now - _restarts.Peek() > _settings.RestartWindow) _restarts.Dequeue();
+        foreach (var t in _tasks) _region.Tell(new TaskEnvelope(t, new StopTask(t)));
+        if (_restarts.Count > _settings.MaxRestarts)
+        {
+            var error = new InvalidOperationException(
+                $"pipeline '{_handle.Name}' failed: task {task} was lost ({reason}) and the pipeline already restarted {_restarts.Count - 1} times within {_settings.RestartWindow} " +
+                "(streamline.runtime.coordinator.max-restarts / restart-window); fix the cause and submit it again");
+            _log.Error(error.Message);
+            Publish(PipelineState.Failed);
+            _handle.OnFailed(error);
+            Context.Stop(Self);
+            return;
+        }
+        _log.Warning("pipeline {0}: task {1} lost ({2}); redeploying epoch {3} in {4}", _handle.Name, task, reason, _epoch + 1, _backoff);
+        _epoch++;
+        _restarting = true;
+        _handle.OnRestart(task);
+        foreach (var entity in _entities.Keys) Context.Unwatch(entity);
+        _entities.Clear();
+        _placement.Clear();
+        _finished.Clear();
+        _reports.Clear();
+        Timers.Cancel(RetryTimer);
+        Timers.StartSingleTimer("redeploy", new Redeploy(_epoch), _backoff);
+        _backoff = TimeSpan.FromTicks(Math.Min(_settings.MaxRestartBackoff.Ticks, Math.Max(_backoff.Ticks * 2, TimeSpan.FromMilliseconds(100).Ticks)));
+        Publish();
+    }
+
+    private void Publish(PipelineState? final = null)
+    {
+        var state = final ?? (_restarting ? PipelineState.Restarting : _placement.Count == _tasks.Count ? PipelineState.Running : PipelineState.Deploying);
+        var tasks = _tasks.Select(t =>
+        {
+            _reports.TryGetValue(t, out var r);
+            return new PipelineTaskStatus(t, _placement.TryGetValue(t, out var node) ? node : null, r?.RecordsIn ?? 0, r?.RecordsOut ?? 0,
+                r?.BackpressuredFraction ?? 0, r?.BlockedOutputs ?? 0, r?.Watermark ?? long.MinValue, _finished.Contains(t));
+        }).ToList();
+        _handle.OnStatus(new PipelineStatus(_handle.Name, state, _epoch, _handle.Restarts, tasks));
+    }
+
+    private sealed record Redeploy(int Epoch);
+
+    private sealed class RetryDeploy
+    {
+        public static readonly RetryDeploy Instance = new();
+    }
 }

@@ -3,34 +3,48 @@ using Streamline.Runtime.Tasks;
 
 namespace Streamline.Runtime.Coordination;
 
-/// <summary>A pipeline submitted to the cluster: where its tasks run, and when they started and finished.</summary>
+/// <summary>A pipeline submitted to the cluster: its status, where its tasks run, and when they started and finished.</summary>
 public sealed class PipelineHandle
 {
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private volatile IReadOnlyDictionary<TaskId, Address> _placement = new Dictionary<TaskId, Address>();
+    private volatile PipelineStatus _status;
+    private volatile int _restarts;
 
-    internal PipelineHandle(string name) => Name = name;
+    internal PipelineHandle(string name)
+    {
+        Name = name;
+        _status = PipelineStatus.Initial(name);
+    }
 
     public string Name { get; }
 
     /// <summary>Completes when every task has materialized somewhere in the cluster.</summary>
     public Task Started => _started.Task;
 
-    /// <summary>Completes when every task finished (bounded inputs); faults when one failed.</summary>
+    /// <summary>Completes when every task finished (bounded inputs); faults when the pipeline failed.</summary>
     public Task Completion => _finished.Task;
 
-    /// <summary>Which node runs which task (as last reported).</summary>
-    public IReadOnlyDictionary<TaskId, Address> Placement => _placement;
+    /// <summary>The pipeline's state and per-task status, as last reported by its coordinator.</summary>
+    public PipelineStatus Status => _status;
 
-    /// <summary>How many times the pipeline was redeployed because a task was lost.</summary>
+    /// <summary>Which node runs which task (as last reported).</summary>
+    public IReadOnlyDictionary<TaskId, Address> Placement =>
+        _status.Tasks.Where(t => t.Node is not null).ToDictionary(t => t.Task, t => t.Node!);
+
+    /// <summary>How many times the pipeline was redeployed because a task was lost or failed.</summary>
     public int Restarts => _restarts;
 
-    private volatile int _restarts;
+    /// <summary>Raised (on the coordinator's thread) whenever the status changes; keep handlers short.</summary>
+    public event Action<PipelineStatus>? StatusChanged;
 
     internal void OnRestart(TaskId lost) => Interlocked.Increment(ref _restarts);
 
-    internal void OnPlacement(IReadOnlyDictionary<TaskId, Address> placement) => _placement = placement;
+    internal void OnStatus(PipelineStatus status)
+    {
+        _status = status;
+        StatusChanged?.Invoke(status);
+    }
 
     internal void OnAllStarted() => _started.TrySetResult();
 

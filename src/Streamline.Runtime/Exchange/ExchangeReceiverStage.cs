@@ -5,6 +5,7 @@ using Akka.Streams.Stage;
 using Streamline.Core.Records;
 using Streamline.Core.Stages;
 using Streamline.Runtime.Exchange.Messages;
+using Streamline.Runtime.Tasks;
 
 namespace Streamline.Runtime.Exchange;
 
@@ -18,13 +19,15 @@ public sealed class ExchangeReceiverStage<T> : GraphStage<OperatorShape>
     private readonly ChannelId _channel;
     private readonly int _credits;
     private readonly IActorRef _endpoint;
+    private readonly TaskMetrics? _metrics;
 
-    public ExchangeReceiverStage(ChannelId channel, int credits, IActorRef endpoint)
+    public ExchangeReceiverStage(ChannelId channel, int credits, IActorRef endpoint, TaskMetrics? metrics = null)
     {
         if (credits < 1) throw new ArgumentOutOfRangeException(nameof(credits), credits, "streamline.runtime.exchange.credits must be at least 1");
         _channel = channel;
         _credits = credits;
         _endpoint = endpoint;
+        _metrics = metrics;
         Shape = new OperatorShape(ImmutableArray<Inlet>.Empty, ImmutableArray.Create<Outlet>(new Outlet<StreamElement<T>>($"receive {channel}")));
     }
 
@@ -41,6 +44,7 @@ public sealed class ExchangeReceiverStage<T> : GraphStage<OperatorShape>
         private long _expected;
         private long _lastSequence = long.MaxValue;
         private int _consumedSinceGrant;
+        private int _metricsSlot = -1;
 
         public Logic(ExchangeReceiverStage<T> stage) : base(stage.Shape)
         {
@@ -52,6 +56,7 @@ public sealed class ExchangeReceiverStage<T> : GraphStage<OperatorShape>
         public override void PreStart()
         {
             var self = GetStageActor(OnMessage).Ref;
+            if (_stage._metrics is { } metrics) _metricsSlot = metrics.RegisterInput();
             _stage._endpoint.Tell(new RegisterReceiver(_stage._channel, self));
         }
 
@@ -60,6 +65,8 @@ public sealed class ExchangeReceiverStage<T> : GraphStage<OperatorShape>
             switch (args.Message)
             {
                 case ExchangeConnect connect:
+                    // A repeated connect (the sender did not see credit yet): credit was already granted.
+                    if (_sender is not null) break;
                     _sender = connect.Sender;
                     _sender.Tell(new ExchangeCredit(_stage._channel, _stage._credits - _buffer.Count));
                     break;
@@ -70,7 +77,13 @@ public sealed class ExchangeReceiverStage<T> : GraphStage<OperatorShape>
                         return;
                     }
                     _expected++;
-                    _buffer.Enqueue((StreamElement<T>)data.Element);
+                    var element = (StreamElement<T>)data.Element;
+                    if (_stage._metrics is { } metrics)
+                    {
+                        metrics.AddIn(TaskMetrics.RecordsOf(element, out var watermark));
+                        if (watermark is { } wm) metrics.InputWatermark(_metricsSlot, wm);
+                    }
+                    _buffer.Enqueue(element);
                     TryPush();
                     break;
                 case ExchangeEnd end:

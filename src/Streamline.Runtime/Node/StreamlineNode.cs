@@ -18,8 +18,11 @@ public sealed class StreamlineNode
     public const string TaskRegion = "streamline-task";
     private readonly ConcurrentDictionary<string, PipelineHandle> _running = new(StringComparer.Ordinal);
 
-    private StreamlineNode(ActorSystem system, PipelineRegistry registry, IActorRef region)
+    private readonly RuntimeSettings _runtime;
+
+    private StreamlineNode(ActorSystem system, PipelineRegistry registry, IActorRef region, RuntimeSettings runtime)
     {
+        _runtime = runtime;
         System = system;
         Registry = registry;
         Region = region;
@@ -35,13 +38,13 @@ public sealed class StreamlineNode
     public static StreamlineNode Start(ActorSystem system, PipelineRegistry registry, StreamlineSettings? settings = null)
     {
         settings ??= StreamlineSettings.FromConfig(system.Settings.Config);
-        var credits = system.Settings.Config.WithFallback(RuntimeConfig.Default()).GetInt("streamline.runtime.exchange.credits");
+        var runtime = RuntimeSettings.FromConfig(system.Settings.Config);
         IActorRef? region = null;
         region = ClusterSharding.Get(system).Start(TaskRegion,
-            _ => TaskEntity.Props(registry, region!, settings, credits),
+            _ => TaskEntity.Props(registry, region!, settings, runtime),
             ClusterShardingSettings.Create(system),
             new TaskMessageExtractor(64));
-        return new StreamlineNode(system, registry, region);
+        return new StreamlineNode(system, registry, region, runtime);
     }
 
     /// <summary>Deploys every task of <paramref name="pipeline"/> across the cluster.</summary>
@@ -54,7 +57,7 @@ public sealed class StreamlineNode
         if (!_running.TryAdd(pipeline, handle))
             throw new InvalidOperationException($"pipeline '{pipeline}' is already running (submitted from this node); stop it before starting it again");
         handle.Completion.ContinueWith(_ => _running.TryRemove(pipeline, out PipelineHandle? _), TaskScheduler.Default);
-        System.ActorOf(PipelineCoordinator.Props(plan, Region, handle), $"coordinator-{pipeline}");
+        System.ActorOf(PipelineCoordinator.Props(plan, Region, handle, _runtime), $"coordinator-{pipeline}");
         return handle;
     }
 }

@@ -23,12 +23,12 @@ namespace Streamline.Runtime.Tasks;
 /// its vertex's fused stages with exchange receivers on its inputs and senders on its outputs, and
 /// it is the endpoint its receivers get their channel messages through.
 /// </summary>
-public sealed class TaskEntity : ReceiveActor
+public sealed class TaskEntity : ReceiveActor, IWithTimers
 {
     private readonly PipelineRegistry _registry;
     private readonly IActorRef _region;
     private readonly StreamlineSettings _settings;
-    private readonly int _credits;
+    private readonly RuntimeSettings _runtime;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<ChannelId, IActorRef> _receivers = new();
     private readonly Dictionary<ChannelId, List<IExchangeMessage>> _early = new();
@@ -37,25 +37,21 @@ public sealed class TaskEntity : ReceiveActor
     private int _epoch;
     private bool _done;
     private ActorMaterializer? _materializer;
+    private TaskMetrics _metrics = new();
+    private List<ISinkControl> _sinks = new();
+    private long _lastBackpressureTicks;
 
-    public TaskEntity(PipelineRegistry registry, IActorRef region, StreamlineSettings settings, int credits)
+    public TaskEntity(PipelineRegistry registry, IActorRef region, StreamlineSettings settings, RuntimeSettings runtime)
     {
         _registry = registry;
         _region = region;
         _settings = settings;
-        _credits = credits;
+        _runtime = runtime;
         Receive<StartTask>(Start);
-        Receive<StopTask>(_ =>
-        {
-            // Stop this deployment's stages but keep the entity: the next StartTask (a newer epoch)
-            // may already be queued behind this message.
-            _materializer?.Shutdown();
-            _materializer = null;
-            _task = null;
-            _done = false;
-            _receivers.Clear();
-            foreach (var channel in _early.Keys.Where(c => c.Epoch <= _epoch).ToList()) _early.Remove(channel);
-        });
+        // Stop this deployment's stages but keep the entity: the next StartTask (a newer epoch)
+        // may already be queued behind this message.
+        Receive<StopTask>(_ => StopCurrent());
+        Receive<ReportStatus>(_ => Report());
         Receive<RegisterReceiver>(r =>
         {
             _receivers[r.Channel] = r.Receiver;
@@ -79,6 +75,8 @@ public sealed class TaskEntity : ReceiveActor
             // Stages of a stopped deployment also complete; only the current one counts.
             if (_task is null || f.Epoch != _epoch) return;
             _done = true;
+            // Final counters first, so the coordinator's last status is exact.
+            Report();
             _coordinator?.Tell(f);
             if (f.Failure is not null) _log.Error("task {0} failed: {1}", f.Task, f.Failure);
         });
@@ -90,16 +88,46 @@ public sealed class TaskEntity : ReceiveActor
         if (_task is { } task && !_done) _coordinator?.Tell(new TaskLost(task, _epoch));
     }
 
-    public static Props Props(PipelineRegistry registry, IActorRef region, StreamlineSettings settings, int credits) =>
-        Akka.Actor.Props.Create(() => new TaskEntity(registry, region, settings, credits));
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props Props(PipelineRegistry registry, IActorRef region, StreamlineSettings settings, RuntimeSettings runtime) =>
+        Akka.Actor.Props.Create(() => new TaskEntity(registry, region, settings, runtime));
+
+    private void StopCurrent()
+    {
+        _materializer?.Shutdown();
+        _materializer = null;
+        _task = null;
+        _done = false;
+        _receivers.Clear();
+        Timers.Cancel(ReportStatus.Instance);
+        foreach (var channel in _early.Keys.Where(c => c.Epoch <= _epoch).ToList()) _early.Remove(channel);
+    }
+
+    private void Report()
+    {
+        if (_task is not { } task || _coordinator is null) return;
+        var backpressure = _metrics.BackpressuredTicks;
+        var fraction = Math.Clamp((backpressure - _lastBackpressureTicks) / (double)(_runtime.StatusInterval.TotalSeconds * System.Diagnostics.Stopwatch.Frequency), 0, 1);
+        _lastBackpressureTicks = backpressure;
+        long sunk;
+        lock (_sinks) sunk = _sinks.Sum(s => s.RecordsWritten);
+        _coordinator.Tell(new TaskStatusReport(task, _epoch, _metrics.RecordsIn, _metrics.RecordsOut + sunk, fraction, _metrics.BlockedOutputs, _metrics.Watermark));
+    }
 
     private void Start(StartTask start)
     {
         if (_task is not null)
         {
-            // Redelivered deployment (e.g. the coordinator retried): the task already runs.
-            start.Coordinator.Tell(new TaskStarted(start.Task, Akka.Cluster.Cluster.Get(Context.System).SelfAddress, _epoch));
-            return;
+            if (start.Epoch < _epoch) return;
+            if (start.Epoch == _epoch)
+            {
+                // Redelivered deployment (the coordinator retried): the task already runs.
+                start.Coordinator.Tell(new TaskStarted(start.Task, Akka.Cluster.Cluster.Get(Context.System).SelfAddress, _epoch));
+                return;
+            }
+            // A newer deployment whose StopTask was lost: replace the running one.
+            StopCurrent();
         }
         _task = start.Task;
         _epoch = start.Epoch;
@@ -109,7 +137,11 @@ public sealed class TaskEntity : ReceiveActor
         var plan = PhysicalPlan.Create(definition);
         ExchangeCodecs.Get(Context.System).RegisterPlan(plan);
         var vertex = plan.Vertices[start.Task.Vertex];
-        var sinks = new List<ISinkControl>();
+        var sinks = _sinks = new List<ISinkControl>();
+        var metrics = _metrics = new TaskMetrics();
+        // The task is done when all its outputs are: its sinks and its outgoing exchange channels.
+        var outputs = new List<Task>();
+        _lastBackpressureTicks = 0;
         var services = new StageServices
         {
             RegisterSource = (_, _) => { },
@@ -130,7 +162,9 @@ public sealed class TaskEntity : ReceiveActor
                 var edge = plan.Edges[edgeId];
                 var spec = edge.Logical.From.OutputPorts[edge.Logical.Port];
                 var channel = new ChannelId(definition.Name, edgeId, start.Task.Index, target, epoch);
-                var sender = b.Add(ExchangeStages.Sender(spec.ElementType, channel, new ShardedTransport(_region, definition.Name, edge.To.Id)));
+                var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                outputs.Add(done.Task);
+                var sender = b.Add(ExchangeStages.Sender(spec.ElementType, channel, new ShardedTransport(_region, definition.Name, edge.To.Id), metrics, done));
                 spec.Connect(b, shape.Outlets[outlet], new[] { sender.Inlets[0] });
             }
             foreach (var ((edgeId, source), inlet) in module.Inlets)
@@ -138,7 +172,7 @@ public sealed class TaskEntity : ReceiveActor
                 var edge = plan.Edges[edgeId];
                 var spec = edge.Logical.From.OutputPorts[edge.Logical.Port];
                 var channel = new ChannelId(definition.Name, edgeId, source, start.Task.Index, epoch);
-                var receiver = b.Add(ExchangeStages.Receiver(spec.ElementType, channel, _credits, self));
+                var receiver = b.Add(ExchangeStages.Receiver(spec.ElementType, channel, _runtime.Credits, self, metrics));
                 spec.Connect(b, receiver.Outlets[0], new[] { shape.Inlets[inlet] });
             }
             return ClosedShape.Instance;
@@ -148,8 +182,14 @@ public sealed class TaskEntity : ReceiveActor
         _materializer = Context.Materializer(namePrefix: $"epoch{epoch}");
         RunnableGraph.FromGraph(graph).Run(_materializer);
         start.Coordinator.Tell(new TaskStarted(start.Task, Akka.Cluster.Cluster.Get(Context.System).SelfAddress, epoch));
+        Timers.StartPeriodicTimer(ReportStatus.Instance, ReportStatus.Instance, _runtime.StatusInterval);
         var task = start.Task;
-        Task.WhenAll(sinks.Select(s => s.Completion)).ContinueWith(t =>
+        Task.WhenAll(sinks.Select(s => s.Completion).Concat(outputs)).ContinueWith(t =>
             new TaskFinished(task, t.IsFaulted ? t.Exception!.GetBaseException().Message : null, epoch), TaskScheduler.Default).PipeTo(self);
+    }
+
+    private sealed class ReportStatus
+    {
+        public static readonly ReportStatus Instance = new();
     }
 }

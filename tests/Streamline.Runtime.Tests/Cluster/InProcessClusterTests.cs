@@ -8,6 +8,7 @@ using Streamline.Core.Sinks;
 using Streamline.Core.Time;
 using Streamline.Core.Windows;
 using Streamline.Runtime.Node;
+using Streamline.Runtime.Coordination;
 using Xunit;
 
 namespace Streamline.Runtime.Tests.Cluster;
@@ -84,5 +85,15 @@ public sealed class InProcessClusterTests : IAsyncLifetime
         Assert.Equal(expected.OrderBy(kv => kv.Key).ToList(), actual.OrderBy(kv => kv.Key).ToList());
         Assert.Equal(6, handle.Placement.Count);
         Assert.True(handle.Placement.Values.Distinct().Count() >= 2, $"tasks ran on {string.Join(", ", handle.Placement.Values.Distinct())}");
+
+        // The coordinator's status accounts for every record: the sources' tasks sent all readings
+        // through the hash exchange, the window tasks received them all and wrote every result.
+        var status = handle.Status;
+        Assert.Equal(PipelineState.Finished, status.State);
+        Assert.All(status.Tasks, t => Assert.True(t.Finished, $"{t.Task} not finished"));
+        Assert.Equal(readings.Count, status.Tasks.Where(t => t.Task.Vertex == 0).Sum(t => t.RecordsOut));
+        Assert.Equal(readings.Count, status.Tasks.Where(t => t.Task.Vertex == 1).Sum(t => t.RecordsIn));
+        Assert.Equal(expected.Count, status.Tasks.Where(t => t.Task.Vertex == 1).Sum(t => t.RecordsOut));
+        Assert.All(status.Tasks.Where(t => t.Task.Vertex == 1), t => Assert.Equal(long.MaxValue, t.Watermark));
     }
 }

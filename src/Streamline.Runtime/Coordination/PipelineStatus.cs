@@ -1,0 +1,7 @@
+namespace Streamline.Runtime.Coordination;
+
+/// <summary>A snapshot of a pipeline's state and of each of its tasks, as its coordinator knows it.</summary>
+public sealed record PipelineStatus(string Pipeline, PipelineState State, int Epoch, int Restarts, IReadOnlyList<PipelineTaskStatus> Tasks)
+{
+    public static PipelineStatus Initial(string pipeline) => new(pipeline, PipelineState.Deploying, 0, 0, Array.Empty<PipelineTaskStatus>());
+}
