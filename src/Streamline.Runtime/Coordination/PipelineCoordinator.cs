@@ -25,6 +25,7 @@ public sealed class PipelineCoordinator : ReceiveActor, IWithTimers
     private readonly Queue<DateTime> _restarts = new();
     private TimeSpan _backoff;
     private bool _restarting;
+    private bool _stopping;
     private int _epoch;
 
     public PipelineCoordinator(PhysicalPlan plan, IActorRef region, PipelineHandle handle, RuntimeSettings settings)
@@ -46,6 +47,21 @@ public sealed class PipelineCoordinator : ReceiveActor, IWithTimers
         {
             if (r.Epoch != _epoch) return;
             _reports[r.Task] = r;
+            Publish();
+        });
+        Receive<StopPipeline>(_ =>
+        {
+            _stopping = true;
+            if (_restarting)
+            {
+                // Nothing runs (the tasks were stopped for the restart): stopped already.
+                Timers.Cancel("redeploy");
+                Publish(PipelineState.Finished);
+                _handle.OnFinished();
+                Context.Stop(Self);
+                return;
+            }
+            foreach (var task in _tasks) _region.Tell(new TaskEnvelope(task, new DrainTask(task, _epoch)));
             Publish();
         });
         Receive<Redeploy>(r => { if (r.Epoch == _epoch) Deploy(); });
@@ -108,6 +124,15 @@ public sealed class PipelineCoordinator : ReceiveActor, IWithTimers
     private void Lost(TaskId task, string reason)
     {
         if (_restarting) return;
+        if (_stopping)
+        {
+            _log.Warning("pipeline {0}: task {1} lost ({2}) while stopping; stopping the rest without draining", _handle.Name, task, reason);
+            foreach (var t in _tasks) _region.Tell(new TaskEnvelope(t, new StopTask(t)));
+            Publish(PipelineState.Finished);
+            _handle.OnFinished();
+            Context.Stop(Self);
+            return;
+        }
         var now = DateTime.UtcNow;
         _restarts.Enqueue(now);
         while (_restarts.Count > 0 && now - _restarts.Peek() > _settings.RestartWindow) _restarts.Dequeue();
@@ -140,7 +165,8 @@ public sealed class PipelineCoordinator : ReceiveActor, IWithTimers
 
     private void Publish(PipelineState? final = null)
     {
-        var state = final ?? (_restarting ? PipelineState.Restarting : _placement.Count == _tasks.Count ? PipelineState.Running : PipelineState.Deploying);
+        var state = final ?? (_restarting ? PipelineState.Restarting : _stopping ? PipelineState.Stopping
+            : _placement.Count == _tasks.Count ? PipelineState.Running : PipelineState.Deploying);
         var tasks = _tasks.Select(t =>
         {
             _reports.TryGetValue(t, out var r);

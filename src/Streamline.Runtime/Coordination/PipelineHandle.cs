@@ -38,6 +38,18 @@ public sealed class PipelineHandle
     /// <summary>Raised (on the coordinator's thread) whenever the status changes; keep handlers short.</summary>
     public event Action<PipelineStatus>? StatusChanged;
 
+    internal IActorRef Coordinator { get; set; } = ActorRefs.Nobody;
+
+    /// <summary>
+    /// Stops the pipeline cleanly: its sources stop reading, records in flight drain through the
+    /// tasks and sinks, then every task finishes. Completes with <see cref="Completion"/>.
+    /// </summary>
+    public Task StopAsync()
+    {
+        Coordinator.Tell(StopPipeline.Instance);
+        return Completion;
+    }
+
     internal void OnRestart(TaskId lost) => Interlocked.Increment(ref _restarts);
 
     internal void OnStatus(PipelineStatus status)

@@ -12,7 +12,10 @@ public enum PipelineState
     /// <summary>A task was lost or failed; the pipeline waits out its backoff before redeploying.</summary>
     Restarting,
 
-    /// <summary>Every task finished (bounded inputs).</summary>
+    /// <summary>A stop was requested: sources stopped, the tasks drain what is in flight.</summary>
+    Stopping,
+
+    /// <summary>Every task finished (bounded inputs, or drained after a stop).</summary>
     Finished,
 
     /// <summary>Gave up after too many restarts; see the handle's completion for the reason.</summary>

@@ -57,7 +57,7 @@ public sealed class StreamlineNode
         if (!_running.TryAdd(pipeline, handle))
             throw new InvalidOperationException($"pipeline '{pipeline}' is already running (submitted from this node); stop it before starting it again");
         handle.Completion.ContinueWith(_ => _running.TryRemove(pipeline, out PipelineHandle? _), TaskScheduler.Default);
-        System.ActorOf(PipelineCoordinator.Props(plan, Region, handle, _runtime), $"coordinator-{pipeline}");
+        handle.Coordinator = System.ActorOf(PipelineCoordinator.Props(plan, Region, handle, _runtime), $"coordinator-{pipeline}");
         return handle;
     }
 }

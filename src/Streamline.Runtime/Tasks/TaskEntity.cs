@@ -10,6 +10,7 @@ using Streamline.Core.Graph.Physical;
 using Streamline.Core.Operators;
 using Streamline.Core.Records;
 using Streamline.Core.Sinks;
+using Streamline.Core.Sources;
 using Streamline.Core.Stages;
 using Streamline.Runtime.Exchange;
 using Streamline.Runtime.Exchange.Messages;
@@ -39,6 +40,7 @@ public sealed class TaskEntity : ReceiveActor, IWithTimers
     private ActorMaterializer? _materializer;
     private TaskMetrics _metrics = new();
     private List<ISinkControl> _sinks = new();
+    private List<ISourceControl> _sources = new();
     private long _lastBackpressureTicks;
 
     public TaskEntity(PipelineRegistry registry, IActorRef region, StreamlineSettings settings, RuntimeSettings runtime)
@@ -52,6 +54,13 @@ public sealed class TaskEntity : ReceiveActor, IWithTimers
         // may already be queued behind this message.
         Receive<StopTask>(_ => StopCurrent());
         Receive<ReportStatus>(_ => Report());
+        Receive<DrainTask>(d =>
+        {
+            // Sources stop reading and complete after what they emitted; the task then finishes normally.
+            if (_task is null || d.Epoch != _epoch) return;
+            lock (_sources)
+                foreach (var source in _sources) source.Stop();
+        });
         Receive<RegisterReceiver>(r =>
         {
             _receivers[r.Channel] = r.Receiver;
@@ -138,13 +147,14 @@ public sealed class TaskEntity : ReceiveActor, IWithTimers
         ExchangeCodecs.Get(Context.System).RegisterPlan(plan);
         var vertex = plan.Vertices[start.Task.Vertex];
         var sinks = _sinks = new List<ISinkControl>();
+        var sources = _sources = new List<ISourceControl>();
         var metrics = _metrics = new TaskMetrics();
         // The task is done when all its outputs are: its sinks and its outgoing exchange channels.
         var outputs = new List<Task>();
         _lastBackpressureTicks = 0;
         var services = new StageServices
         {
-            RegisterSource = (_, _) => { },
+            RegisterSource = (_, control) => { lock (sources) sources.Add(control); },
             RegisterSink = (_, control) => { lock (sinks) sinks.Add(control); },
             SignalCompleted = (_, _) => { },
         };
