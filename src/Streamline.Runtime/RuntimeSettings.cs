@@ -19,6 +19,8 @@ public sealed record RuntimeSettings
 
     public TimeSpan StatusInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    public TimeSpan SubmitTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Reads <c>streamline.runtime</c> from <paramref name="config"/> over the defaults; invalid values fail fast.</summary>
     public static RuntimeSettings FromConfig(Config config)
     {
@@ -32,6 +34,7 @@ public sealed record RuntimeSettings
             MaxRestarts = c.GetInt("coordinator.max-restarts"),
             RestartWindow = c.GetTimeSpan("coordinator.restart-window"),
             StatusInterval = c.GetTimeSpan("coordinator.status-interval"),
+            SubmitTimeout = c.GetTimeSpan("coordinator.submit-timeout"),
         };
         settings.Validate();
         return settings;
@@ -45,6 +48,7 @@ public sealed record RuntimeSettings
         Require(MaxRestartBackoff >= RestartBackoff, "coordinator.max-restart-backoff", MaxRestartBackoff, "must be at least coordinator.restart-backoff");
         Require(MaxRestarts >= 0, "coordinator.max-restarts", MaxRestarts, "must be zero or positive");
         Require(RestartWindow > TimeSpan.Zero, "coordinator.restart-window", RestartWindow, "must be positive");
+        Require(SubmitTimeout > TimeSpan.Zero, "coordinator.submit-timeout", SubmitTimeout, "must be positive");
         Require(StatusInterval > TimeSpan.Zero, "coordinator.status-interval", StatusInterval, "must be positive");
     }
 

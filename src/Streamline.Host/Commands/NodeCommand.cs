@@ -54,7 +54,7 @@ public static class NodeCommand
                 Console.WriteLine($"node {cluster.SelfAddress} is Up");
                 if (submit is not null)
                 {
-                    var handle = node.Submit(submit);
+                    var handle = await node.SubmitAsync(submit, ct);
                     PrintStateChanges(handle);
                     await handle.Started.WaitAsync(ct);
                     foreach (var (task, address) in handle.Placement.OrderBy(p => p.Key.Vertex).ThenBy(p => p.Key.Index))

@@ -9,12 +9,14 @@ namespace Streamline.Runtime.Coordination;
 /// Deploys every task of one pipeline through the shard region, watches where each runs, and
 /// redeploys the whole pipeline (a new epoch, after a backoff) when one is lost: its entity
 /// stopped, its node left or crashed, or it failed. Too many restarts in a window fail the pipeline.
+/// Its status goes to its subscribers (the handles of the nodes that submitted or watch it).
 /// </summary>
 public sealed class PipelineCoordinator : ReceiveActor, IWithTimers
 {
     private const string RetryTimer = "retry-deploy";
     private readonly IActorRef _region;
-    private readonly PipelineHandle _handle;
+    private readonly string _name;
+    private readonly HashSet<IActorRef> _subscribers = new();
     private readonly RuntimeSettings _settings;
     private readonly IReadOnlyList<TaskId> _tasks;
     private readonly ILoggingAdapter _log = Context.GetLogger();
@@ -27,19 +29,28 @@ public sealed class PipelineCoordinator : ReceiveActor, IWithTimers
     private bool _restarting;
     private bool _stopping;
     private int _epoch;
+    private int _restartCount;
+    private string? _failure;
 
-    public PipelineCoordinator(PhysicalPlan plan, IActorRef region, PipelineHandle handle, RuntimeSettings settings)
+    public PipelineCoordinator(PhysicalPlan plan, IActorRef region, IActorRef subscriber, RuntimeSettings settings)
     {
         _region = region;
-        _handle = handle;
+        _name = plan.Definition.Name;
+        Subscribe(subscriber);
         _settings = settings;
         _backoff = settings.RestartBackoff;
         _tasks = plan.Vertices.SelectMany(v => Enumerable.Range(0, v.Parallelism).Select(i => new TaskId(plan.Definition.Name, v.Id, i))).ToList();
 
+        Receive<SubscribePipeline>(sub =>
+        {
+            Subscribe(sub.Subscriber);
+            Publish();
+        });
         Receive<TaskStarted>(OnStarted);
         Receive<TaskLost>(l => { if (l.Epoch == _epoch) Lost(l.Task, "its entity stopped while running (its node left)"); });
         Receive<Terminated>(t =>
         {
+            if (_subscribers.Remove(t.ActorRef)) return;
             if (_entities.Remove(t.ActorRef, out var task) && !_finished.Contains(task)) Lost(task, $"its entity {t.ActorRef.Path} terminated (node left or crashed)");
         });
         Receive<TaskFinished>(OnFinished);
@@ -56,9 +67,7 @@ public sealed class PipelineCoordinator : ReceiveActor, IWithTimers
             {
                 // Nothing runs (the tasks were stopped for the restart): stopped already.
                 Timers.Cancel("redeploy");
-                Publish(PipelineState.Finished);
-                _handle.OnFinished();
-                Context.Stop(Self);
+                Finish(PipelineState.Finished);
                 return;
             }
             foreach (var task in _tasks) _region.Tell(new TaskEnvelope(task, new DrainTask(task, _epoch)));
@@ -76,8 +85,8 @@ public sealed class PipelineCoordinator : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(PhysicalPlan plan, IActorRef region, PipelineHandle handle, RuntimeSettings settings) =>
-        Akka.Actor.Props.Create(() => new PipelineCoordinator(plan, region, handle, settings));
+    public static Props Props(PhysicalPlan plan, IActorRef region, IActorRef subscriber, RuntimeSettings settings) =>
+        Akka.Actor.Props.Create(() => new PipelineCoordinator(plan, region, subscriber, settings));
 
     private void Deploy()
     {
@@ -100,7 +109,6 @@ public sealed class PipelineCoordinator : ReceiveActor, IWithTimers
         {
             Timers.Cancel(RetryTimer);
             _backoff = _settings.RestartBackoff;
-            _handle.OnAllStarted();
         }
         Publish();
     }
@@ -115,9 +123,7 @@ public sealed class PipelineCoordinator : ReceiveActor, IWithTimers
         }
         _finished.Add(f.Task);
         if (_finished.Count < _tasks.Count) return;
-        Publish(PipelineState.Finished);
-        _handle.OnFinished();
-        Context.Stop(Self);
+        Finish(PipelineState.Finished);
     }
 
     /// <summary>Stops every task of the current epoch and schedules the next deployment after the backoff.</summary>
@@ -126,11 +132,9 @@ public sealed class PipelineCoordinator : ReceiveActor, IWithTimers
         if (_restarting) return;
         if (_stopping)
         {
-            _log.Warning("pipeline {0}: task {1} lost ({2}) while stopping; stopping the rest without draining", _handle.Name, task, reason);
+            _log.Warning("pipeline {0}: task {1} lost ({2}) while stopping; stopping the rest without draining", _name, task, reason);
             foreach (var t in _tasks) _region.Tell(new TaskEnvelope(t, new StopTask(t)));
-            Publish(PipelineState.Finished);
-            _handle.OnFinished();
-            Context.Stop(Self);
+            Finish(PipelineState.Finished);
             return;
         }
         var now = DateTime.UtcNow;
@@ -139,19 +143,16 @@ public sealed class PipelineCoordinator : ReceiveActor, IWithTimers
         foreach (var t in _tasks) _region.Tell(new TaskEnvelope(t, new StopTask(t)));
         if (_restarts.Count > _settings.MaxRestarts)
         {
-            var error = new InvalidOperationException(
-                $"pipeline '{_handle.Name}' failed: task {task} was lost ({reason}) and the pipeline already restarted {_restarts.Count - 1} times within {_settings.RestartWindow} " +
-                "(streamline.runtime.coordinator.max-restarts / restart-window); fix the cause and submit it again");
-            _log.Error(error.Message);
-            Publish(PipelineState.Failed);
-            _handle.OnFailed(error);
-            Context.Stop(Self);
+            _failure = $"pipeline '{_name}' failed: task {task} was lost ({reason}) and the pipeline already restarted {_restarts.Count - 1} times within {_settings.RestartWindow} " +
+                "(streamline.runtime.coordinator.max-restarts / restart-window); fix the cause and submit it again";
+            _log.Error(_failure);
+            Finish(PipelineState.Failed);
             return;
         }
-        _log.Warning("pipeline {0}: task {1} lost ({2}); redeploying epoch {3} in {4}", _handle.Name, task, reason, _epoch + 1, _backoff);
+        _log.Warning("pipeline {0}: task {1} lost ({2}); redeploying epoch {3} in {4}", _name, task, reason, _epoch + 1, _backoff);
         _epoch++;
         _restarting = true;
-        _handle.OnRestart(task);
+        _restartCount++;
         foreach (var entity in _entities.Keys) Context.Unwatch(entity);
         _entities.Clear();
         _placement.Clear();
@@ -173,7 +174,20 @@ public sealed class PipelineCoordinator : ReceiveActor, IWithTimers
             return new PipelineTaskStatus(t, _placement.TryGetValue(t, out var node) ? node : null, r?.RecordsIn ?? 0, r?.RecordsOut ?? 0,
                 r?.BackpressuredFraction ?? 0, r?.BlockedOutputs ?? 0, r?.Watermark ?? long.MinValue, _finished.Contains(t));
         }).ToList();
-        _handle.OnStatus(new PipelineStatus(_handle.Name, state, _epoch, _handle.Restarts, tasks));
+        var status = new PipelineStatus(_name, state, _epoch, _restartCount, tasks) { Failure = _failure };
+        foreach (var subscriber in _subscribers) subscriber.Tell(status);
+    }
+
+    private void Subscribe(IActorRef subscriber)
+    {
+        if (subscriber.IsNobody() || !_subscribers.Add(subscriber)) return;
+        Context.Watch(subscriber);
+    }
+
+    private void Finish(PipelineState state)
+    {
+        Publish(state);
+        Context.Stop(Self);
     }
 
     private sealed record Redeploy(int Epoch);

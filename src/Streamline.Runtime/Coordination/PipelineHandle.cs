@@ -6,10 +6,10 @@ namespace Streamline.Runtime.Coordination;
 /// <summary>A pipeline submitted to the cluster: its status, where its tasks run, and when they started and finished.</summary>
 public sealed class PipelineHandle
 {
+    private readonly TaskCompletionSource _accepted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile PipelineStatus _status;
-    private volatile int _restarts;
 
     internal PipelineHandle(string name)
     {
@@ -18,6 +18,9 @@ public sealed class PipelineHandle
     }
 
     public string Name { get; }
+
+    /// <summary>Completes when the cluster's pipeline manager started a coordinator; faults when it refused.</summary>
+    public Task Accepted => _accepted.Task;
 
     /// <summary>Completes when every task has materialized somewhere in the cluster.</summary>
     public Task Started => _started.Task;
@@ -33,7 +36,7 @@ public sealed class PipelineHandle
         _status.Tasks.Where(t => t.Node is not null).ToDictionary(t => t.Task, t => t.Node!);
 
     /// <summary>How many times the pipeline was redeployed because a task was lost or failed.</summary>
-    public int Restarts => _restarts;
+    public int Restarts => _status.Restarts;
 
     /// <summary>Raised (on the coordinator's thread) whenever the status changes; keep handlers short.</summary>
     public event Action<PipelineStatus>? StatusChanged;
@@ -50,20 +53,25 @@ public sealed class PipelineHandle
         return Completion;
     }
 
-    internal void OnRestart(TaskId lost) => Interlocked.Increment(ref _restarts);
-
     internal void OnStatus(PipelineStatus status)
     {
         _status = status;
         StatusChanged?.Invoke(status);
     }
 
+    internal void OnAccepted() => _accepted.TrySetResult();
+
     internal void OnAllStarted() => _started.TrySetResult();
 
-    internal void OnFinished() => _finished.TrySetResult();
+    internal void OnFinished()
+    {
+        _started.TrySetResult();
+        _finished.TrySetResult();
+    }
 
     internal void OnFailed(Exception e)
     {
+        _accepted.TrySetException(e);
         _started.TrySetException(e);
         _finished.TrySetException(e);
     }

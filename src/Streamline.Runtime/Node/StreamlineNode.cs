@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using Akka.Actor;
 using Akka.Cluster.Sharding;
+using Akka.Cluster.Tools.Singleton;
 using Streamline.Core.Execution;
 using Streamline.Core.Graph.Physical;
 using Streamline.Runtime.Coordination;
@@ -11,21 +11,23 @@ namespace Streamline.Runtime.Node;
 
 /// <summary>
 /// A cluster member that runs Streamline tasks: it hosts the "streamline-task" shard region
-/// (any node can host any task of any registered pipeline) and submits pipelines.
+/// (any node can host any task of any registered pipeline), takes part in the cluster singleton
+/// that manages pipelines, and submits pipelines to it.
 /// </summary>
 public sealed class StreamlineNode
 {
     public const string TaskRegion = "streamline-task";
-    private readonly ConcurrentDictionary<string, PipelineHandle> _running = new(StringComparer.Ordinal);
+    public const string ManagerName = "streamline-pipelines";
 
     private readonly RuntimeSettings _runtime;
 
-    private StreamlineNode(ActorSystem system, PipelineRegistry registry, IActorRef region, RuntimeSettings runtime)
+    private StreamlineNode(ActorSystem system, PipelineRegistry registry, IActorRef region, IActorRef manager, RuntimeSettings runtime)
     {
         _runtime = runtime;
         System = system;
         Registry = registry;
         Region = region;
+        Manager = manager;
     }
 
     public ActorSystem System { get; }
@@ -34,7 +36,10 @@ public sealed class StreamlineNode
 
     public IActorRef Region { get; }
 
-    /// <summary>Starts the task region on <paramref name="system"/> (a member of the cluster).</summary>
+    /// <summary>A proxy to the cluster's pipeline manager (a singleton on the oldest node).</summary>
+    public IActorRef Manager { get; }
+
+    /// <summary>Starts the task region and the pipeline manager singleton on <paramref name="system"/> (a member of the cluster).</summary>
     public static StreamlineNode Start(ActorSystem system, PipelineRegistry registry, StreamlineSettings? settings = null)
     {
         settings ??= StreamlineSettings.FromConfig(system.Settings.Config);
@@ -44,20 +49,37 @@ public sealed class StreamlineNode
             _ => TaskEntity.Props(registry, region!, settings, runtime),
             ClusterShardingSettings.Create(system),
             new TaskMessageExtractor(64));
-        return new StreamlineNode(system, registry, region, runtime);
+        system.ActorOf(ClusterSingletonManager.Props(
+                PipelineManager.Props(registry, region, runtime),
+                PoisonPill.Instance,
+                ClusterSingletonManagerSettings.Create(system)),
+            ManagerName);
+        var manager = system.ActorOf(ClusterSingletonProxy.Props($"/user/{ManagerName}", ClusterSingletonProxySettings.Create(system)), ManagerName + "-proxy");
+        return new StreamlineNode(system, registry, region, manager, runtime);
     }
 
-    /// <summary>Deploys every task of <paramref name="pipeline"/> across the cluster.</summary>
-    public PipelineHandle Submit(string pipeline)
+    /// <summary>
+    /// Submits <paramref name="pipeline"/> to the cluster's pipeline manager, which deploys every
+    /// task across the cluster. Faults with the manager's reason when the pipeline already runs
+    /// anywhere in the cluster or cannot start (e.g. a missing serde).
+    /// </summary>
+    public async Task<PipelineHandle> SubmitAsync(string pipeline, CancellationToken ct = default)
     {
-        var plan = PhysicalPlan.Create(Registry.Get(pipeline));
-        // Fail fast on a missing serde, before any task starts.
-        ExchangeCodecs.Get(System).RegisterPlan(plan);
+        // Fail fast here too: a missing serde or unknown name is this node's code's problem.
+        ExchangeCodecs.Get(System).RegisterPlan(PhysicalPlan.Create(Registry.Get(pipeline)));
         var handle = new PipelineHandle(pipeline);
-        if (!_running.TryAdd(pipeline, handle))
-            throw new InvalidOperationException($"pipeline '{pipeline}' is already running (submitted from this node); stop it before starting it again");
-        handle.Completion.ContinueWith(_ => _running.TryRemove(pipeline, out PipelineHandle? _), TaskScheduler.Default);
-        handle.Coordinator = System.ActorOf(PipelineCoordinator.Props(plan, Region, handle, _runtime), $"coordinator-{pipeline}");
+        var watcher = System.ActorOf(PipelineWatcher.Props(handle));
+        Manager.Tell(new SubmitPipeline(pipeline, watcher), watcher);
+        try
+        {
+            await handle.Accepted.WaitAsync(_runtime.SubmitTimeout, ct);
+        }
+        catch (TimeoutException)
+        {
+            System.Stop(watcher);
+            throw new TimeoutException($"submitting pipeline '{pipeline}': the cluster's pipeline manager did not answer within {_runtime.SubmitTimeout} " +
+                "(streamline.runtime.coordinator.submit-timeout); is this node an Up member of a cluster (akka.cluster.seed-nodes, min-nr-of-members)?");
+        }
         return handle;
     }
 }

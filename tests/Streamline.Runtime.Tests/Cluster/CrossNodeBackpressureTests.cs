@@ -224,7 +224,7 @@ public sealed class CrossNodeBackpressureTests : IAsyncLifetime
             await Task.Delay(50);
         }
 
-        var handle = nodes[0].Submit(Pipeline);
+        var handle = await nodes[0].SubmitAsync(Pipeline);
         await handle.Started.WaitAsync(TimeSpan.FromSeconds(30));
         var sourceTask = new TaskId(Pipeline, source.Id, 0);
         var placement = handle.Placement;

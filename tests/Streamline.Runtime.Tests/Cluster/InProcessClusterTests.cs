@@ -74,9 +74,13 @@ public sealed class InProcessClusterTests : IAsyncLifetime
             return StreamlineNode.Start(system, registry);
         }).ToList();
 
-        var handle = nodes[0].Submit("sensor-sums");
-        var twice = Assert.Throws<InvalidOperationException>(() => nodes[0].Submit("sensor-sums"));
-        Assert.Contains("already running", twice.Message);
+        var handle = await nodes[0].SubmitAsync("sensor-sums");
+        // Refused cluster-wide: from the same node and from another one.
+        foreach (var node in new[] { nodes[0], nodes[2] })
+        {
+            var twice = await Assert.ThrowsAsync<InvalidOperationException>(() => node.SubmitAsync("sensor-sums"));
+            Assert.Contains("pipeline 'sensor-sums' is already running in this cluster", twice.Message);
+        }
         await handle.Started.WaitAsync(TimeSpan.FromSeconds(60));
         await handle.Completion.WaitAsync(TimeSpan.FromSeconds(60));
 
@@ -125,7 +129,7 @@ public sealed class InProcessClusterTests : IAsyncLifetime
             return StreamlineNode.Start(system, registry);
         }).ToList();
 
-        var handle = nodes[1].Submit("endless");
+        var handle = await nodes[1].SubmitAsync("endless");
         await handle.Started.WaitAsync(TimeSpan.FromSeconds(60));
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (seen.Count < 50_000 && DateTime.UtcNow < deadline) await Task.Delay(20);
