@@ -1,3 +1,4 @@
+using Streamline.Core.Records;
 using Streamline.Core.State;
 using Streamline.Core.Time;
 
@@ -40,6 +41,20 @@ public sealed class OperatorContext
 
     /// <summary>Receives the keyed state backend an operator creates (checkpoints and the test harness read it).</summary>
     public Action<OperatorContext, IKeyedStateBackend>? OnStateCreated { get; init; }
+
+    /// <summary>
+    /// Called on the operator's own stage thread when a checkpoint barrier reached it (aligned over
+    /// its inputs), after the operator saw every record before the barrier and before the barrier
+    /// moves on: the moment to snapshot its state.
+    /// </summary>
+    public Action<OperatorContext, CheckpointBarrier>? OnBarrier { get; init; }
+
+    /// <summary>
+    /// For a source instance restored from a checkpoint: the position to resume from per partition
+    /// (the next offset to read), for every partition of the source's previous instances; a source
+    /// picks the partitions it owns. Null when the source starts from its configured position.
+    /// </summary>
+    public IReadOnlyDictionary<int, long>? RestoredSourcePositions { get; init; }
 
     public override string ToString() => $"{Pipeline}/{OperatorName}#{SubtaskIndex}";
 }

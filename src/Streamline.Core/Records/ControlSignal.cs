@@ -12,8 +12,11 @@ public sealed record Watermark(long Timestamp) : ControlSignal
     public static readonly Watermark MaxValue = new(long.MaxValue);
 }
 
-/// <summary>Marks a consistent cut of the stream for checkpoint <see cref="CheckpointId"/>.</summary>
-public sealed record CheckpointBarrier(long CheckpointId, long Timestamp) : ControlSignal;
+/// <summary>
+/// Marks a consistent cut of the stream for checkpoint <see cref="CheckpointId"/>; a savepoint's
+/// barrier says so, so every task stores its state where savepoints are kept (until deleted).
+/// </summary>
+public sealed record CheckpointBarrier(long CheckpointId, long Timestamp, bool IsSavepoint = false) : ControlSignal;
 
 /// <summary>
 /// A synchronisation marker: when it reaches every sink, every earlier element has been

@@ -4,6 +4,7 @@ using Akka.Configuration;
 using Streamline.Core.Execution;
 using Streamline.Host.Demo;
 using Streamline.Runtime;
+using Streamline.Runtime.Checkpoints;
 using Streamline.Runtime.Node;
 
 namespace Streamline.Host.Commands;
@@ -26,7 +27,11 @@ public static class NodeCommand
             stopping.Cancel();
         });
         var ct = stopping.Token;
-        var config = EnvironmentOverrides.Apply(HoconFiles.Load(configFile))
+        var own = EnvironmentOverrides.Apply(HoconFiles.Load(configFile));
+        // Checkpoints need a journal and snapshot store: without akka.persistence settings of its
+        // own, a node keeps them in a SQLite file (zero setup, one node).
+        var config = own
+            .WithFallback(CheckpointPersistenceConfig.Default(own))
             .WithFallback(RuntimeConfig.Default())
             .WithFallback(StreamlineSettings.DefaultConfig());
         var registry = new PipelineRegistry();
@@ -38,7 +43,12 @@ public static class NodeCommand
             registry.Register(SensorSumsPipeline.Name, () => SensorSumsPipeline.Build(bootstrap));
         }
 
+        // Read before the ActorSystem starts, so a bad health setting stops the node before it joins.
+        var healthSettings = NodeHealthSettings.FromConfig(config);
         var system = ActorSystem.Create(config.GetString("streamline.cluster.name", "streamline"), config);
+        var (healthEndpoint, managementEndpoint) = await StartEndpointsAsync(system, healthSettings);
+        await using var health = healthEndpoint;
+        await using var management = managementEndpoint;
         var node = StreamlineNode.Start(system, registry, StreamlineSettings.FromConfig(config));
         var cluster = Akka.Cluster.Cluster.Get(system);
         var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -78,15 +88,52 @@ public static class NodeCommand
         return reason is null ? 1 : 0;
     }
 
+    /// <summary>
+    /// Starts the /alive and /ready listener (unless disabled) and, when the configuration asks for
+    /// them (k8s.conf), the management endpoint and cluster bootstrap. A failure terminates the
+    /// ActorSystem and is rethrown: a node without its probes or its way into the cluster must not run.
+    /// </summary>
+    private static async Task<(NodeHealthServer? Health, NodeManagementServer? Management)> StartEndpointsAsync(ActorSystem system, NodeHealthSettings healthSettings)
+    {
+        NodeHealthServer? health = null;
+        try
+        {
+            if (healthSettings.Enabled)
+            {
+                health = NodeHealthServer.Start(NodeHealth.Get(system), healthSettings);
+                Console.WriteLine($"health endpoints: {new Uri(health.BaseUri, NodeHealthServer.AlivePath)} and {new Uri(health.BaseUri, NodeHealthServer.ReadyPath)}");
+            }
+            var management = await NodeManagement.StartAsync(system, NodeHealth.Get(system));
+            if (management is not null)
+                Console.WriteLine($"management endpoint on {management.Endpoint}, advertised as {management.ContactPoint} (/alive, /ready{(management.BootstrapStarted ? ", /bootstrap/seed-nodes; cluster bootstrap started" : "")})");
+            return (health, management);
+        }
+        catch
+        {
+            if (health is not null) await health.DisposeAsync();
+            await system.Terminate();
+            throw;
+        }
+    }
+
     /// <summary>Prints a line whenever the pipeline changes state or epoch (deploying, running, restarting…), with its tasks once running.</summary>
     private static void PrintStateChanges(PipelineHandle handle)
     {
         var last = (State: (PipelineState?)null, Epoch: -1);
+        var lastCheckpoint = 0L;
+        string? lastFailure = null;
         handle.StatusChanged += status =>
         {
+            if (status.Checkpoints.LastCompletedId != lastCheckpoint)
+            {
+                lastCheckpoint = status.Checkpoints.LastCompletedId;
+                Console.WriteLine($"pipeline {status.Pipeline}: checkpoint {lastCheckpoint} completed ({status.Checkpoints.LastBytes:N0} bytes in {status.Checkpoints.LastDuration.TotalMilliseconds:F0} ms)");
+            }
+            if (status.Checkpoints.LastFailure is { } failure && failure != lastFailure) Console.WriteLine(lastFailure = failure);
             if (last == (status.State, status.Epoch)) return;
             last = (status.State, status.Epoch);
-            Console.WriteLine($"pipeline {status.Pipeline}: {status.State} (epoch {status.Epoch}, restarts {status.Restarts})");
+            var restored = status.Checkpoints.RestoredFrom > 0 ? $", restored checkpoint {status.Checkpoints.RestoredFrom}" : "";
+            Console.WriteLine($"pipeline {status.Pipeline}: {status.State} (epoch {status.Epoch}, restarts {status.Restarts}{restored})");
         };
     }
 

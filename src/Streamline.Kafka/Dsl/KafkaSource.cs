@@ -40,7 +40,12 @@ public sealed class KafkaSource<T> : ISourceDefinition<T>
         if (owned.Length == 0)
             throw new InvalidOperationException(
                 $"source '{name}' instance {context.SubtaskIndex} of {context.Parallelism} owns no partition of topic '{Settings.Topic}' ({all.Count} partitions); lower the source's parallelism to at most {all.Count}");
-        var stage = new KafkaSourceStage<T>(Settings.WithTopic(Settings.Topic, owned), ValueSerde, WatermarkStrategy);
+        var settings = Settings.WithTopic(Settings.Topic, owned);
+        // Restored from a checkpoint: resume each owned partition where the checkpoint's cut was;
+        // partitions the checkpoint did not know (added since) keep the configured start.
+        if (context.RestoredSourcePositions is { } restored)
+            settings = settings.WithStartOffsets(restored.Where(p => owned.Contains(p.Key)));
+        var stage = new KafkaSourceStage<T>(settings, ValueSerde, WatermarkStrategy);
         return new ReportingStage<IKafkaSourceControl>(stage, control => register(new KafkaSourceControlAdapter(control)));
     }
 }

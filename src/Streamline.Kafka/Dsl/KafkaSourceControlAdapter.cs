@@ -5,8 +5,12 @@ using Streamline.Kafka.Source;
 namespace Streamline.Kafka.Dsl;
 
 /// <summary>Presents a Kafka source's control to the runtime.</summary>
-public sealed class KafkaSourceControlAdapter(IKafkaSourceControl control) : ISourceControl
+public sealed class KafkaSourceControlAdapter(IKafkaSourceControl control) : ISourceControl, ICheckpointedSource
 {
+    public Task<IReadOnlyDictionary<int, long>> InjectBarrier(CheckpointBarrier barrier) => control.InjectBarrier(barrier);
+
+    public Task CommitPositions(IReadOnlyDictionary<int, long> positions) => control.CommitOffsets(positions);
+
     public IKafkaSourceControl Kafka => control;
 
     public Task InjectSignal(ControlSignal signal) => signal switch

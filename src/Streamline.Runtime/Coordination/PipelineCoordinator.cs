@@ -1,97 +1,146 @@
 using Akka.Actor;
 using Akka.Event;
+using Akka.Persistence;
 using Streamline.Core.Graph.Physical;
+using Streamline.Runtime.Checkpoints;
 using Streamline.Runtime.Tasks;
 
 namespace Streamline.Runtime.Coordination;
 
 /// <summary>
-/// Deploys every task of one pipeline through the shard region, watches where each runs, and
-/// redeploys the whole pipeline (a new epoch, after a backoff) when one is lost: its entity
-/// stopped, its node left or crashed, or it failed. Too many restarts in a window fail the pipeline.
+/// Runs one pipeline. It deploys every task through the shard region and watches them; when one
+/// is lost (its entity stopped, its node left or crashed, it failed) it stops all and redeploys a
+/// new epoch after a backoff, restoring the last completed checkpoint; too many restarts in a
+/// window fail the pipeline. It triggers checkpoints (barriers from the sources), collects every
+/// task's acknowledgement and records completed checkpoints in its journal, so that a pipeline
+/// submitted again — after a crash or a full cluster restart — resumes from the last one.
 /// Its status goes to its subscribers (the handles of the nodes that submitted or watch it).
 /// </summary>
-public sealed class PipelineCoordinator : ReceiveActor, IWithTimers
+public sealed class PipelineCoordinator : ReceivePersistentActor, IWithTimers
 {
-    private const string RetryTimer = "retry-deploy";
+    private const string RetryTimer = "retry-deploy", CheckpointTimer = "checkpoint", CheckpointTimeoutTimer = "checkpoint-timeout";
     private readonly IActorRef _region;
     private readonly string _name;
-    private readonly HashSet<IActorRef> _subscribers = new();
     private readonly RuntimeSettings _settings;
+    private readonly CheckpointSettings _checkpointing;
+    private readonly ICheckpointStorage _storage;
+    private readonly long? _fromSavepoint;
     private readonly IReadOnlyList<TaskId> _tasks;
+    private readonly IReadOnlyList<TaskId> _sourceTasks;
+    private readonly Dictionary<int, int> _parallelism;
+    private readonly HashSet<IActorRef> _subscribers = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<TaskId, Address> _placement = new();
     private readonly Dictionary<IActorRef, TaskId> _entities = new();
     private readonly Dictionary<TaskId, TaskStatusReport> _reports = new();
     private readonly HashSet<TaskId> _finished = new();
     private readonly Queue<DateTime> _restarts = new();
+    private readonly List<CheckpointCompleted> _checkpoints = new();
+    private readonly Dictionary<long, CheckpointCompleted> _savepoints = new();
     private TimeSpan _backoff;
     private bool _restarting;
     private bool _stopping;
     private int _epoch;
     private int _restartCount;
     private string? _failure;
+    private long _nextCheckpointId = 1;
+    private PendingCheckpoint? _pending;
+    private CheckpointInfo _info = CheckpointInfo.None;
 
-    public PipelineCoordinator(PhysicalPlan plan, IActorRef region, IActorRef subscriber, RuntimeSettings settings)
+    public PipelineCoordinator(PhysicalPlan plan, IActorRef region, IActorRef subscriber, RuntimeSettings settings, CheckpointSettings checkpointing, ICheckpointStorage storage, long? fromSavepoint)
     {
         _region = region;
         _name = plan.Definition.Name;
-        Subscribe(subscriber);
         _settings = settings;
+        _checkpointing = checkpointing;
+        _storage = storage;
+        _fromSavepoint = fromSavepoint;
         _backoff = settings.RestartBackoff;
-        _tasks = plan.Vertices.SelectMany(v => Enumerable.Range(0, v.Parallelism).Select(i => new TaskId(plan.Definition.Name, v.Id, i))).ToList();
+        _tasks = plan.Vertices.SelectMany(v => Enumerable.Range(0, v.Parallelism).Select(i => new TaskId(_name, v.Id, i))).ToList();
+        _sourceTasks = plan.Vertices.Where(v => v.Nodes.Any(n => n.IsSource)).SelectMany(v => Enumerable.Range(0, v.Parallelism).Select(i => new TaskId(_name, v.Id, i))).ToList();
+        _parallelism = plan.Vertices.ToDictionary(v => v.Id, v => v.Parallelism);
+        Subscribe(subscriber);
 
-        Receive<SubscribePipeline>(sub =>
+        Recover<CheckpointCompleted>(Record);
+        Recover<SavepointDeleted>(d => _savepoints.Remove(d.CheckpointId));
+        Recover<RecoveryCompleted>(_ => Self.Tell(Redeploy.Initial));
+
+        Command<SubscribePipeline>(sub =>
         {
             Subscribe(sub.Subscriber);
             Publish();
         });
-        Receive<TaskStarted>(OnStarted);
-        Receive<TaskLost>(l => { if (l.Epoch == _epoch) Lost(l.Task, "its entity stopped while running (its node left)"); });
-        Receive<Terminated>(t =>
+        Command<TaskStarted>(OnStarted);
+        Command<TaskLost>(l => { if (l.Epoch == _epoch) Lost(l.Task, "its entity stopped while running (its node left)"); });
+        Command<Terminated>(t =>
         {
             if (_subscribers.Remove(t.ActorRef)) return;
             if (_entities.Remove(t.ActorRef, out var task) && !_finished.Contains(task)) Lost(task, $"its entity {t.ActorRef.Path} terminated (node left or crashed)");
         });
-        Receive<TaskFinished>(OnFinished);
-        Receive<TaskStatusReport>(r =>
+        Command<TaskFinished>(OnFinished);
+        Command<TaskStatusReport>(r =>
         {
             if (r.Epoch != _epoch) return;
             _reports[r.Task] = r;
             Publish();
         });
-        Receive<StopPipeline>(_ =>
-        {
-            _stopping = true;
-            if (_restarting)
-            {
-                // Nothing runs (the tasks were stopped for the restart): stopped already.
-                Timers.Cancel("redeploy");
-                Finish(PipelineState.Finished);
-                return;
-            }
-            foreach (var task in _tasks) _region.Tell(new TaskEnvelope(task, new DrainTask(task, _epoch)));
-            Publish();
-        });
-        Receive<Redeploy>(r => { if (r.Epoch == _epoch) Deploy(); });
-        Receive<RetryDeploy>(_ =>
+        Command<StopPipeline>(_ => Stop());
+        Command<Redeploy>(r => { if (r.Epoch == _epoch) Deploy(); });
+        Command<RetryDeploy>(_ =>
         {
             // Deployments a moving shard dropped: send them again (an entity acknowledges a repeat).
             foreach (var task in _tasks.Where(t => !_placement.ContainsKey(t)))
-                _region.Tell(new TaskEnvelope(task, new StartTask(task, Self, _epoch)));
+                _region.Tell(new TaskEnvelope(task, new StartTask(task, Self, _epoch, RestorePoint())));
         });
-        Deploy();
+        Command<TriggerNext>(_ => StartCheckpoint(CheckpointKind.Checkpoint, null));
+        Command<TakeSavepoint>(_ =>
+        {
+            if (_pending is not null || _restarting || _placement.Count < _tasks.Count)
+                Sender.Tell(new SavepointResult(_name, 0, $"pipeline '{_name}' is {(_pending is not null ? $"taking checkpoint {_pending.Id}" : "not running on all tasks")}; try again shortly"));
+            else StartCheckpoint(CheckpointKind.Savepoint, Sender);
+        });
+        Command<TaskCheckpointed>(OnCheckpointed);
+        Command<TaskCheckpointFailed>(f => { if (_pending is { } p && p.Id == f.CheckpointId && f.Epoch == _epoch) FailCheckpoint($"task {f.Task}: {f.Reason}"); });
+        Command<CheckpointTimedOut>(t => { if (_pending is { } p && p.Id == t.CheckpointId) FailCheckpoint($"not every task acknowledged within {_checkpointing.Timeout} ({p.Acknowledged.Count} of {_tasks.Count} did)"); });
     }
+
+    public override string PersistenceId => $"streamline-pipeline|{_name}";
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(PhysicalPlan plan, IActorRef region, IActorRef subscriber, RuntimeSettings settings) =>
-        Akka.Actor.Props.Create(() => new PipelineCoordinator(plan, region, subscriber, settings));
+    public static Props Props(PhysicalPlan plan, IActorRef region, IActorRef subscriber, RuntimeSettings settings, CheckpointSettings checkpointing, ICheckpointStorage storage, long? fromSavepoint = null) =>
+        Akka.Actor.Props.Create(() => new PipelineCoordinator(plan, region, subscriber, settings, checkpointing, storage, fromSavepoint));
+
+    /// <summary>What a deployment restores: the requested savepoint for the first one, then the latest completed checkpoint or savepoint.</summary>
+    private RestoreFrom? RestorePoint()
+    {
+        CheckpointCompleted? point = null;
+        if (_fromSavepoint is { } id && _info.LastCompletedId < id) _savepoints.TryGetValue(id, out point);
+        point ??= _checkpoints.Concat(_savepoints.Values).MaxBy(c => c.CheckpointId);
+        return point is null ? null : new RestoreFrom(point.Kind, point.CheckpointId, point.Parallelism);
+    }
+
+    private void Record(CheckpointCompleted completed)
+    {
+        _nextCheckpointId = Math.Max(_nextCheckpointId, completed.CheckpointId + 1);
+        if (completed.Kind == CheckpointKind.Savepoint) _savepoints[completed.CheckpointId] = completed;
+        else _checkpoints.Add(completed);
+    }
 
     private void Deploy()
     {
+        if (_fromSavepoint is { } id && !_savepoints.ContainsKey(id) && _info.LastCompletedId < id)
+        {
+            _failure = $"pipeline '{_name}' cannot start from savepoint {id}: there is no such savepoint (savepoints: {(_savepoints.Count == 0 ? "none" : string.Join(", ", _savepoints.Keys.Order()))})";
+            _log.Error(_failure);
+            Finish(PipelineState.Failed);
+            return;
+        }
         _restarting = false;
-        foreach (var task in _tasks) _region.Tell(new TaskEnvelope(task, new StartTask(task, Self, _epoch)));
+        var restore = RestorePoint();
+        _info = _info with { RestoredFrom = restore?.CheckpointId ?? 0 };
+        if (restore is not null) _log.Info("pipeline {0}: epoch {1} restores {2} {3}", _name, _epoch, restore.Kind.ToString().ToLowerInvariant(), restore.CheckpointId);
+        foreach (var task in _tasks) _region.Tell(new TaskEnvelope(task, new StartTask(task, Self, _epoch, restore)));
         Timers.StartPeriodicTimer(RetryTimer, RetryDeploy.Instance, _settings.DeployRetryInterval);
         Publish();
     }
@@ -109,6 +158,8 @@ public sealed class PipelineCoordinator : ReceiveActor, IWithTimers
         {
             Timers.Cancel(RetryTimer);
             _backoff = _settings.RestartBackoff;
+            if (_checkpointing.Interval is { } interval && !Timers.IsTimerActive(CheckpointTimer))
+                Timers.StartPeriodicTimer(CheckpointTimer, TriggerNext.Instance, interval);
         }
         Publish();
     }
@@ -122,25 +173,101 @@ public sealed class PipelineCoordinator : ReceiveActor, IWithTimers
             return;
         }
         _finished.Add(f.Task);
-        if (_finished.Count < _tasks.Count) return;
-        Finish(PipelineState.Finished);
+        if (_finished.Count == _tasks.Count) Finish(PipelineState.Finished);
+    }
+
+    private void Stop()
+    {
+        _stopping = true;
+        Timers.Cancel(CheckpointTimer);
+        if (_restarting)
+        {
+            // Nothing runs (the tasks were stopped for the restart): stopped already.
+            Timers.Cancel("redeploy");
+            Finish(PipelineState.Finished);
+            return;
+        }
+        foreach (var task in _tasks) _region.Tell(new TaskEnvelope(task, new DrainTask(task, _epoch)));
+        Publish();
+    }
+
+    private void StartCheckpoint(CheckpointKind kind, IActorRef? requester)
+    {
+        // One at a time, only while every task runs; a pending one finishes or times out first.
+        if (_pending is not null || _restarting || _stopping || _placement.Count < _tasks.Count || _finished.Count > 0) return;
+        var id = _nextCheckpointId++;
+        _pending = new PendingCheckpoint(id, kind, _epoch, DateTime.UtcNow, requester);
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        foreach (var task in _sourceTasks)
+            _region.Tell(new TaskEnvelope(task, new TriggerCheckpoint(task, _epoch, id, timestamp, kind == CheckpointKind.Savepoint)));
+        Timers.StartSingleTimer(CheckpointTimeoutTimer, new CheckpointTimedOut(id), _checkpointing.Timeout);
+    }
+
+    private void OnCheckpointed(TaskCheckpointed ack)
+    {
+        if (_pending is not { } pending || pending.Id != ack.CheckpointId || ack.Epoch != _epoch) return;
+        if (!pending.Acknowledged.Add(ack.Task)) return;
+        pending.Bytes += ack.Bytes;
+        if (pending.Acknowledged.Count < _tasks.Count) return;
+        Timers.Cancel(CheckpointTimeoutTimer);
+        var completed = new CheckpointCompleted(pending.Kind, pending.Id, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), new Dictionary<int, int>(_parallelism), pending.Bytes);
+        Persist(completed, c =>
+        {
+            // Durable in the journal: this checkpoint is what a restart restores from now on.
+            Record(c);
+            _pending = null;
+            _info = _info with { LastCompletedId = c.CheckpointId, LastCompletedAt = DateTime.UtcNow, LastDuration = DateTime.UtcNow - pending.Started, LastBytes = c.Bytes, ConsecutiveFailures = 0, LastFailure = null };
+            foreach (var task in _tasks) _region.Tell(new TaskEnvelope(task, new CheckpointDone(task, _epoch, c.CheckpointId, Committed: true)));
+            pending.Requester?.Tell(new SavepointResult(_name, c.CheckpointId, null));
+            Prune();
+            Publish();
+        });
+    }
+
+    /// <summary>Keeps the last <c>retained</c> checkpoints; deletes the task states of older ones.</summary>
+    private void Prune()
+    {
+        while (_checkpoints.Count > _checkpointing.Retained)
+        {
+            var dropped = _checkpoints[0];
+            _checkpoints.RemoveAt(0);
+            var tasks = dropped.Parallelism.Select(kv => (kv.Key, kv.Value)).ToList();
+            _storage.DeleteUpToAsync(CheckpointKind.Checkpoint, _name, dropped.CheckpointId, tasks).ContinueWith(t =>
+            {
+                if (t.IsFaulted) _log.Warning("pipeline {0}: could not delete the state of checkpoint {1}: {2}", _name, dropped.CheckpointId, t.Exception?.GetBaseException().Message);
+            }, TaskScheduler.Default);
+        }
+    }
+
+    private void FailCheckpoint(string reason)
+    {
+        if (_pending is not { } pending) return;
+        Timers.Cancel(CheckpointTimeoutTimer);
+        _pending = null;
+        var message = $"{pending.Kind.ToString().ToLowerInvariant()} {pending.Id} of pipeline '{_name}' failed: {reason}";
+        _log.Warning(message);
+        foreach (var task in _tasks) _region.Tell(new TaskEnvelope(task, new CheckpointDone(task, _epoch, pending.Id, Committed: false)));
+        pending.Requester?.Tell(new SavepointResult(_name, pending.Id, message));
+        _info = _info with { ConsecutiveFailures = _info.ConsecutiveFailures + 1, LastFailure = message };
+        Publish();
+        if (pending.Kind == CheckpointKind.Checkpoint && _info.ConsecutiveFailures > _checkpointing.TolerableFailures)
+            Lost(_tasks[0], $"{_info.ConsecutiveFailures} checkpoints failed in a row (streamline.runtime.checkpoints.tolerable-failures = {_checkpointing.TolerableFailures}); last: {reason}");
     }
 
     /// <summary>Stops every task of the current epoch and schedules the next deployment after the backoff.</summary>
     private void Lost(TaskId task, string reason)
     {
         if (_restarting) return;
+        foreach (var t in _tasks) _region.Tell(new TaskEnvelope(t, new StopTask(t)));
         if (_stopping)
         {
             _log.Warning("pipeline {0}: task {1} lost ({2}) while stopping; stopping the rest without draining", _name, task, reason);
-            foreach (var t in _tasks) _region.Tell(new TaskEnvelope(t, new StopTask(t)));
             Finish(PipelineState.Finished);
             return;
         }
         var now = DateTime.UtcNow;
         _restarts.Enqueue(now);
         while (_restarts.Count > 0 && now - _restarts.Peek() > _settings.RestartWindow) _restarts.Dequeue();
-        foreach (var t in _tasks) _region.Tell(new TaskEnvelope(t, new StopTask(t)));
         if (_restarts.Count > _settings.MaxRestarts)
         {
             _failure = $"pipeline '{_name}' failed: task {task} was lost ({reason}) and the pipeline already restarted {_restarts.Count - 1} times within {_settings.RestartWindow} " +
@@ -153,6 +280,9 @@ public sealed class PipelineCoordinator : ReceiveActor, IWithTimers
         _epoch++;
         _restarting = true;
         _restartCount++;
+        _pending = null;
+        Timers.Cancel(CheckpointTimeoutTimer);
+        Timers.Cancel(CheckpointTimer);
         foreach (var entity in _entities.Keys) Context.Unwatch(entity);
         _entities.Clear();
         _placement.Clear();
@@ -174,7 +304,7 @@ public sealed class PipelineCoordinator : ReceiveActor, IWithTimers
             return new PipelineTaskStatus(t, _placement.TryGetValue(t, out var node) ? node : null, r?.RecordsIn ?? 0, r?.RecordsOut ?? 0,
                 r?.BackpressuredFraction ?? 0, r?.BlockedOutputs ?? 0, r?.Watermark ?? long.MinValue, _finished.Contains(t));
         }).ToList();
-        var status = new PipelineStatus(_name, state, _epoch, _restartCount, tasks) { Failure = _failure };
+        var status = new PipelineStatus(_name, state, _epoch, _restartCount, tasks) { Failure = _failure, Checkpoints = _info };
         foreach (var subscriber in _subscribers) subscriber.Tell(status);
     }
 
@@ -190,10 +320,20 @@ public sealed class PipelineCoordinator : ReceiveActor, IWithTimers
         Context.Stop(Self);
     }
 
-    private sealed record Redeploy(int Epoch);
+    private sealed record Redeploy(int Epoch)
+    {
+        public static readonly Redeploy Initial = new(0);
+    }
+
+    private sealed record CheckpointTimedOut(long CheckpointId);
 
     private sealed class RetryDeploy
     {
         public static readonly RetryDeploy Instance = new();
+    }
+
+    private sealed class TriggerNext
+    {
+        public static readonly TriggerNext Instance = new();
     }
 }

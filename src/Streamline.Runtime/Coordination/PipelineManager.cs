@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using Streamline.Core.Graph.Physical;
+using Streamline.Runtime.Checkpoints;
 using Streamline.Runtime.Node;
 using Streamline.Runtime.Serialization;
 
@@ -15,7 +16,7 @@ public sealed class PipelineManager : ReceiveActor
     private readonly Dictionary<string, IActorRef> _running = new(StringComparer.Ordinal);
     private readonly ILoggingAdapter _log = Context.GetLogger();
 
-    public PipelineManager(PipelineRegistry registry, IActorRef region, RuntimeSettings settings)
+    public PipelineManager(PipelineRegistry registry, IActorRef region, RuntimeSettings settings, CheckpointSettings checkpointing, ICheckpointStorage storage)
     {
         Receive<SubmitPipeline>(submit =>
         {
@@ -37,7 +38,7 @@ public sealed class PipelineManager : ReceiveActor
                 Sender.Tell(new PipelineRefused(submit.Pipeline, $"pipeline '{submit.Pipeline}' cannot start: {e.Message}"));
                 return;
             }
-            var coordinator = Context.ActorOf(PipelineCoordinator.Props(plan, region, submit.Subscriber, settings), "coordinator-" + Uri.EscapeDataString(submit.Pipeline));
+            var coordinator =  Context.ActorOf(PipelineCoordinator.Props(plan, region, submit.Subscriber, settings, checkpointing, storage, submit.FromSavepoint), "coordinator-" + Uri.EscapeDataString(submit.Pipeline));
             Context.Watch(coordinator);
             _running[submit.Pipeline] = coordinator;
             _log.Info("pipeline {0} submitted; coordinator {1}", submit.Pipeline, coordinator.Path);
@@ -50,6 +51,6 @@ public sealed class PipelineManager : ReceiveActor
         });
     }
 
-    public static Props Props(PipelineRegistry registry, IActorRef region, RuntimeSettings settings) =>
-        Akka.Actor.Props.Create(() => new PipelineManager(registry, region, settings));
+    public static Props Props(PipelineRegistry registry, IActorRef region, RuntimeSettings settings, CheckpointSettings checkpointing, ICheckpointStorage storage) =>
+        Akka.Actor.Props.Create(() => new PipelineManager(registry, region, settings, checkpointing, storage));
 }

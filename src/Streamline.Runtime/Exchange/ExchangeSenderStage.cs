@@ -20,11 +20,14 @@ public sealed class ExchangeSenderStage<T> : GraphStage<OperatorShape>
     private readonly IExchangeTransport _transport;
     private readonly TaskMetrics? _metrics;
     private readonly TaskCompletionSource? _done;
+    private readonly Action<CheckpointBarrier>? _barrierSent;
 
     /// <param name="done">Completed when the channel ended (input finished), faulted when the input failed.</param>
-    public ExchangeSenderStage(ChannelId channel, IExchangeTransport transport, TaskMetrics? metrics = null, TaskCompletionSource? done = null)
+    /// <param name="barrierSent">Called when a checkpoint barrier left through this channel (the task's checkpoint counts its ends).</param>
+    public ExchangeSenderStage(ChannelId channel, IExchangeTransport transport, TaskMetrics? metrics = null, TaskCompletionSource? done = null, Action<CheckpointBarrier>? barrierSent = null)
     {
         _done = done;
+        _barrierSent = barrierSent;
         _channel = channel;
         _transport = transport;
         _metrics = metrics;
@@ -61,6 +64,7 @@ public sealed class ExchangeSenderStage<T> : GraphStage<OperatorShape>
                     if (watermark is { } wm) metrics.OutputWatermark(wm);
                 }
                 _stage._transport.Send(new ExchangeData(_stage._channel, _sequence++, element));
+                if (element is ControlElement<T> { Signal: CheckpointBarrier barrier }) _stage._barrierSent?.Invoke(barrier);
                 // Out of credit: the receiver is full, so this task is backpressured until credits return.
                 if (--_credits == 0) _stage._metrics?.Starved(_metricsSlot);
                 PullIfCredited();

@@ -3,6 +3,7 @@ using Akka.Cluster.Sharding;
 using Akka.Cluster.Tools.Singleton;
 using Streamline.Core.Execution;
 using Streamline.Core.Graph.Physical;
+using Streamline.Runtime.Checkpoints;
 using Streamline.Runtime.Coordination;
 using Streamline.Runtime.Serialization;
 using Streamline.Runtime.Tasks;
@@ -44,13 +45,15 @@ public sealed class StreamlineNode
     {
         settings ??= StreamlineSettings.FromConfig(system.Settings.Config);
         var runtime = RuntimeSettings.FromConfig(system.Settings.Config);
+        var checkpointing = CheckpointSettings.FromConfig(system.Settings.Config);
+        var storage = new SnapshotStoreCheckpointStorage(system);
         IActorRef? region = null;
         region = ClusterSharding.Get(system).Start(TaskRegion,
-            _ => TaskEntity.Props(registry, region!, settings, runtime),
+            _ => TaskEntity.Props(registry, region!, settings, runtime, storage),
             ClusterShardingSettings.Create(system),
             new TaskMessageExtractor(64));
         system.ActorOf(ClusterSingletonManager.Props(
-                PipelineManager.Props(registry, region, runtime),
+                PipelineManager.Props(registry, region, runtime, checkpointing, storage),
                 PoisonPill.Instance,
                 ClusterSingletonManagerSettings.Create(system)),
             ManagerName);
@@ -63,13 +66,16 @@ public sealed class StreamlineNode
     /// task across the cluster. Faults with the manager's reason when the pipeline already runs
     /// anywhere in the cluster or cannot start (e.g. a missing serde).
     /// </summary>
-    public async Task<PipelineHandle> SubmitAsync(string pipeline, CancellationToken ct = default)
+    public async Task<PipelineHandle> SubmitAsync(string pipeline, CancellationToken ct = default) => await SubmitAsync(pipeline, null, ct);
+
+    /// <summary>As <see cref="SubmitAsync(string, CancellationToken)"/>, restoring savepoint <paramref name="fromSavepoint"/> (null: the last checkpoint, if any).</summary>
+    public async Task<PipelineHandle> SubmitAsync(string pipeline, long? fromSavepoint, CancellationToken ct = default)
     {
         // Fail fast here too: a missing serde or unknown name is this node's code's problem.
         ExchangeCodecs.Get(System).RegisterPlan(PhysicalPlan.Create(Registry.Get(pipeline)));
         var handle = new PipelineHandle(pipeline);
         var watcher = System.ActorOf(PipelineWatcher.Props(handle));
-        Manager.Tell(new SubmitPipeline(pipeline, watcher), watcher);
+        Manager.Tell(new SubmitPipeline(pipeline, watcher, fromSavepoint), watcher);
         try
         {
             await handle.Accepted.WaitAsync(_runtime.SubmitTimeout, ct);

@@ -42,7 +42,7 @@ public sealed class ElementCodec<T>(ISerde<T> serde) : IElementCodec
                 switch (signal)
                 {
                     case Watermark w: WriteByte(output, WatermarkKind); SnapshotIo.WriteInt64(output, w.Timestamp); break;
-                    case CheckpointBarrier b: WriteByte(output, Barrier); SnapshotIo.WriteInt64(output, b.CheckpointId); SnapshotIo.WriteInt64(output, b.Timestamp); break;
+                    case CheckpointBarrier b: WriteByte(output, Barrier); SnapshotIo.WriteInt64(output, b.CheckpointId); SnapshotIo.WriteInt64(output, b.Timestamp); WriteByte(output, b.IsSavepoint ? (byte)1 : (byte)0); break;
                     case FlushMarker f: WriteByte(output, Flush); SnapshotIo.WriteInt64(output, f.Sequence); break;
                     case ProcessingTimeAdvance p: WriteByte(output, Time); SnapshotIo.WriteInt64(output, p.Timestamp); break;
                     case IdleStatus i: WriteByte(output, Idle); WriteByte(output, i.Idle ? (byte)1 : (byte)0); break;
@@ -79,7 +79,8 @@ public sealed class ElementCodec<T>(ISerde<T> serde) : IElementCodec
             case WatermarkKind: return new ControlElement<T>(new Watermark(SnapshotIo.ReadInt64(ref input)));
             case Barrier:
                 var id = SnapshotIo.ReadInt64(ref input);
-                return new ControlElement<T>(new CheckpointBarrier(id, SnapshotIo.ReadInt64(ref input)));
+                var timestamp = SnapshotIo.ReadInt64(ref input);
+                return new ControlElement<T>(new CheckpointBarrier(id, timestamp, input[0] == 1));
             case Flush: return new ControlElement<T>(new FlushMarker(SnapshotIo.ReadInt64(ref input)));
             case Time: return new ControlElement<T>(new ProcessingTimeAdvance(SnapshotIo.ReadInt64(ref input)));
             case Idle: return new ControlElement<T>(new IdleStatus(input[0] == 1));

@@ -1,17 +1,11 @@
-using Akka;
 using Akka.Actor;
 using Akka.Event;
 using Akka.Streams;
-using Akka.Streams.Dsl;
 using Streamline.Core.Execution;
-using Streamline.Core.Execution.Internal;
-using Streamline.Core.Graph;
 using Streamline.Core.Graph.Physical;
-using Streamline.Core.Operators;
 using Streamline.Core.Records;
-using Streamline.Core.Sinks;
 using Streamline.Core.Sources;
-using Streamline.Core.Stages;
+using Streamline.Runtime.Checkpoints;
 using Streamline.Runtime.Exchange;
 using Streamline.Runtime.Exchange.Messages;
 using Streamline.Runtime.Node;
@@ -20,9 +14,11 @@ using Streamline.Runtime.Serialization;
 namespace Streamline.Runtime.Tasks;
 
 /// <summary>
-/// One task of a running pipeline, as a sharded entity: on <see cref="StartTask"/> it materializes
-/// its vertex's fused stages with exchange receivers on its inputs and senders on its outputs, and
-/// it is the endpoint its receivers get their channel messages through.
+/// One task of a running pipeline, as a sharded entity: on <see cref="StartTask"/> it restores its
+/// state (when the deployment restores a checkpoint), materializes its vertex's stages with
+/// exchange receivers on its inputs and senders on its outputs, and it is the endpoint its
+/// receivers get their channel messages through. It injects checkpoint barriers into its sources
+/// and stores its state once per checkpoint.
 /// </summary>
 public sealed class TaskEntity : ReceiveActor, IWithTimers
 {
@@ -30,26 +26,40 @@ public sealed class TaskEntity : ReceiveActor, IWithTimers
     private readonly IActorRef _region;
     private readonly StreamlineSettings _settings;
     private readonly RuntimeSettings _runtime;
+    private readonly ICheckpointStorage _storage;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<ChannelId, IActorRef> _receivers = new();
     private readonly Dictionary<ChannelId, List<IExchangeMessage>> _early = new();
+    private readonly Dictionary<long, Dictionary<string, Dictionary<int, long>>> _positions = new();
     private IActorRef? _coordinator;
     private TaskId? _task;
     private int _epoch;
     private bool _done;
     private ActorMaterializer? _materializer;
     private TaskMetrics _metrics = new();
-    private List<ISinkControl> _sinks = new();
-    private List<ISourceControl> _sources = new();
+    private TaskGraph? _graph;
+    private TaskCheckpointer? _checkpointer;
     private long _lastBackpressureTicks;
 
-    public TaskEntity(PipelineRegistry registry, IActorRef region, StreamlineSettings settings, RuntimeSettings runtime)
+    public TaskEntity(PipelineRegistry registry, IActorRef region, StreamlineSettings settings, RuntimeSettings runtime, ICheckpointStorage storage)
     {
         _registry = registry;
         _region = region;
         _settings = settings;
         _runtime = runtime;
+        _storage = storage;
         Receive<StartTask>(Start);
+        Receive<StateLoaded>(loaded =>
+        {
+            if (_task != loaded.Start.Task || _epoch != loaded.Start.Epoch || _graph is not null) return;
+            Materialize(loaded.Start, loaded.State);
+        });
+        Receive<StateLoadFailed>(failed =>
+        {
+            if (_task != failed.Start.Task || _epoch != failed.Start.Epoch || _graph is not null) return;
+            _done = true;
+            _coordinator?.Tell(new TaskFinished(failed.Start.Task, failed.Reason, _epoch));
+        });
         // Stop this deployment's stages but keep the entity: the next StartTask (a newer epoch)
         // may already be queued behind this message.
         Receive<StopTask>(_ => StopCurrent());
@@ -57,10 +67,14 @@ public sealed class TaskEntity : ReceiveActor, IWithTimers
         Receive<DrainTask>(d =>
         {
             // Sources stop reading and complete after what they emitted; the task then finishes normally.
-            if (_task is null || d.Epoch != _epoch) return;
-            lock (_sources)
-                foreach (var source in _sources) source.Stop();
+            if (_graph is null || d.Epoch != _epoch) return;
+            foreach (var (_, source) in SourcesOf(_graph)) source.Stop();
         });
+        Receive<TriggerCheckpoint>(Trigger);
+        Receive<StateReady>(Store);
+        Receive<TaskCheckpointed>(ack => { if (ack.Epoch == _epoch) _coordinator?.Tell(ack); });
+        Receive<TaskCheckpointFailed>(failed => { if (failed.Epoch == _epoch) _coordinator?.Tell(failed); });
+        Receive<CheckpointDone>(Done);
         Receive<RegisterReceiver>(r =>
         {
             _receivers[r.Channel] = r.Receiver;
@@ -91,36 +105,39 @@ public sealed class TaskEntity : ReceiveActor, IWithTimers
         });
     }
 
+    public ITimerScheduler Timers { get; set; } = null!;
+
     protected override void PostStop()
     {
         // Stopped while running (hand-off when its node leaves): the coordinator redeploys the pipeline.
         if (_task is { } task && !_done) _coordinator?.Tell(new TaskLost(task, _epoch));
     }
 
-    public ITimerScheduler Timers { get; set; } = null!;
-
-    public static Props Props(PipelineRegistry registry, IActorRef region, StreamlineSettings settings, RuntimeSettings runtime) =>
-        Akka.Actor.Props.Create(() => new TaskEntity(registry, region, settings, runtime));
+    public static Props Props(PipelineRegistry registry, IActorRef region, StreamlineSettings settings, RuntimeSettings runtime, ICheckpointStorage storage) =>
+        Akka.Actor.Props.Create(() => new TaskEntity(registry, region, settings, runtime, storage));
 
     private void StopCurrent()
     {
         _materializer?.Shutdown();
         _materializer = null;
+        _graph = null;
+        _checkpointer = null;
         _task = null;
         _done = false;
         _receivers.Clear();
+        _positions.Clear();
         Timers.Cancel(ReportStatus.Instance);
         foreach (var channel in _early.Keys.Where(c => c.Epoch <= _epoch).ToList()) _early.Remove(channel);
     }
 
     private void Report()
     {
-        if (_task is not { } task || _coordinator is null) return;
+        if (_task is not { } task || _coordinator is null || _graph is null) return;
         var backpressure = _metrics.BackpressuredTicks;
         var fraction = Math.Clamp((backpressure - _lastBackpressureTicks) / (double)(_runtime.StatusInterval.TotalSeconds * System.Diagnostics.Stopwatch.Frequency), 0, 1);
         _lastBackpressureTicks = backpressure;
         long sunk;
-        lock (_sinks) sunk = _sinks.Sum(s => s.RecordsWritten);
+        lock (_graph.Sinks) sunk = _graph.Sinks.Sum(s => s.RecordsWritten);
         _coordinator.Tell(new TaskStatusReport(task, _epoch, _metrics.RecordsIn, _metrics.RecordsOut + sunk, fraction, _metrics.BlockedOutputs, _metrics.Watermark));
     }
 
@@ -131,8 +148,8 @@ public sealed class TaskEntity : ReceiveActor, IWithTimers
             if (start.Epoch < _epoch) return;
             if (start.Epoch == _epoch)
             {
-                // Redelivered deployment (the coordinator retried): the task already runs.
-                start.Coordinator.Tell(new TaskStarted(start.Task, Akka.Cluster.Cluster.Get(Context.System).SelfAddress, _epoch));
+                // Redelivered deployment (the coordinator retried): the task already runs (or restores).
+                if (_graph is not null) start.Coordinator.Tell(new TaskStarted(start.Task, Akka.Cluster.Cluster.Get(Context.System).SelfAddress, _epoch));
                 return;
             }
             // A newer deployment whose StopTask was lost: replace the running one.
@@ -140,66 +157,127 @@ public sealed class TaskEntity : ReceiveActor, IWithTimers
         }
         _task = start.Task;
         _epoch = start.Epoch;
-        var epoch = start.Epoch;
         _coordinator = start.Coordinator;
+        if (start.Restore is { } restore)
+        {
+            // Load first, materialize after: operators restore their state as they open.
+            LoadState(start, restore).PipeTo(Self, success: state => new StateLoaded(start, state),
+                failure: e => new StateLoadFailed(start, $"could not restore {restore.Kind.ToString().ToLowerInvariant()} {restore.CheckpointId}: {e.GetBaseException().Message}"));
+            return;
+        }
+        Materialize(start, null);
+    }
+
+    /// <summary>
+    /// This task's state at the checkpoint; when its vertex's parallelism changed, the merged state
+    /// of every earlier task of the vertex (each operator keeps only the key groups it owns now).
+    /// </summary>
+    private async Task<TaskState> LoadState(StartTask start, RestoreFrom restore)
+    {
+        var task = start.Task;
+        var parallelism = _registry.Get(task.Pipeline) is var definition ? PhysicalPlan.Create(definition).Vertices[task.Vertex].Parallelism : 0;
+        var before = restore.Parallelism.TryGetValue(task.Vertex, out var p) ? p : parallelism;
+        var indices = before == parallelism ? new[] { task.Index } : Enumerable.Range(0, before).ToArray();
+        var states = await Task.WhenAll(indices.Select(i => _storage.LoadTaskStateAsync(restore.Kind, task.Pipeline, restore.CheckpointId, task.Vertex, i)));
+        var merged = new TaskState();
+        foreach (var bytes in states)
+            if (bytes is not null) merged.Merge(TaskStateCodec.Read(bytes));
+        return merged;
+    }
+
+    private void Materialize(StartTask start, TaskState? restored)
+    {
+        var epoch = start.Epoch;
         var definition = _registry.Get(start.Task.Pipeline);
         var plan = PhysicalPlan.Create(definition);
         ExchangeCodecs.Get(Context.System).RegisterPlan(plan);
-        var vertex = plan.Vertices[start.Task.Vertex];
-        var sinks = _sinks = new List<ISinkControl>();
-        var sources = _sources = new List<ISourceControl>();
-        var metrics = _metrics = new TaskMetrics();
-        // The task is done when all its outputs are: its sinks and its outgoing exchange channels.
-        var outputs = new List<Task>();
-        _lastBackpressureTicks = 0;
-        var services = new StageServices
-        {
-            RegisterSource = (_, control) => { lock (sources) sources.Add(control); },
-            RegisterSink = (_, control) => { lock (sinks) sinks.Add(control); },
-            SignalCompleted = (_, _) => { },
-        };
-        var builder = new TaskModuleBuilder(plan, _settings,
-            (node, i) => new OperatorContext(definition.Name, node.Name, i, definition.ParallelismOf(node), definition.MaxParallelism, Core.Time.SystemClock.Instance, _settings.MaxBatchSize),
-            _ => services,
-            (node, port, i, portName) => node.OutputPorts[port].CreateDiscard($"{node.Name}.{portName}:unconsumed#{i}", _ => { }));
-        var module = builder.Build(vertex, start.Task.Index);
         var self = Self;
-        var graph = GraphDsl.Create(b =>
-        {
-            var shape = b.Add(module.Graph);
-            foreach (var ((edgeId, target), outlet) in module.Outlets)
-            {
-                var edge = plan.Edges[edgeId];
-                var spec = edge.Logical.From.OutputPorts[edge.Logical.Port];
-                var channel = new ChannelId(definition.Name, edgeId, start.Task.Index, target, epoch);
-                var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                outputs.Add(done.Task);
-                var sender = b.Add(ExchangeStages.Sender(spec.ElementType, channel, new ShardedTransport(_region, definition.Name, edge.To.Id), metrics, done));
-                spec.Connect(b, shape.Outlets[outlet], new[] { sender.Inlets[0] });
-            }
-            foreach (var ((edgeId, source), inlet) in module.Inlets)
-            {
-                var edge = plan.Edges[edgeId];
-                var spec = edge.Logical.From.OutputPorts[edge.Logical.Port];
-                var channel = new ChannelId(definition.Name, edgeId, source, start.Task.Index, epoch);
-                var receiver = b.Add(ExchangeStages.Receiver(spec.ElementType, channel, _runtime.Credits, self, metrics));
-                spec.Connect(b, receiver.Outlets[0], new[] { shape.Inlets[inlet] });
-            }
-            return ClosedShape.Instance;
-        });
+        _metrics = new TaskMetrics();
+        _lastBackpressureTicks = 0;
+        _checkpointer = new TaskCheckpointer(restored, (barrier, state) => self.Tell(new StateReady(epoch, barrier, state)));
+        _graph = TaskGraph.Build(definition, plan, start.Task, epoch, _settings, _runtime, _region, self, _metrics, _checkpointer);
         // A materializer per deployment, owned by the entity: StopTask or stopping the entity
         // (hand-off when its node leaves) stops exactly these stages.
         _materializer = Context.Materializer(namePrefix: $"epoch{epoch}");
-        RunnableGraph.FromGraph(graph).Run(_materializer);
+        _graph.Graph.Run(_materializer);
         start.Coordinator.Tell(new TaskStarted(start.Task, Akka.Cluster.Cluster.Get(Context.System).SelfAddress, epoch));
         Timers.StartPeriodicTimer(ReportStatus.Instance, ReportStatus.Instance, _runtime.StatusInterval);
         var task = start.Task;
-        Task.WhenAll(sinks.Select(s => s.Completion).Concat(outputs)).ContinueWith(t =>
+        List<Task> ends;
+        lock (_graph.Sinks) ends = _graph.Sinks.Select(s => s.Completion).Concat(_graph.Outputs).ToList();
+        // The task is done when all its outputs are: its sinks and its outgoing exchange channels.
+        Task.WhenAll(ends).ContinueWith(t =>
             new TaskFinished(task, t.IsFaulted ? t.Exception!.GetBaseException().Message : null, epoch), TaskScheduler.Default).PipeTo(self);
+    }
+
+    private void Trigger(TriggerCheckpoint trigger)
+    {
+        if (_graph is null || _checkpointer is null || trigger.Epoch != _epoch) return;
+        var barrier = new CheckpointBarrier(trigger.CheckpointId, trigger.Timestamp, trigger.IsSavepoint);
+        var self = Self;
+        var task = trigger.Task;
+        var epoch = _epoch;
+        var checkpointer = _checkpointer;
+        foreach (var (name, source) in SourcesOf(_graph))
+        {
+            if (source is not ICheckpointedSource checkpointed)
+            {
+                self.Tell(new TaskCheckpointFailed(task, epoch, barrier.CheckpointId,
+                    $"source '{name}' ({source.GetType().Name}) cannot be checkpointed; use a checkpointable source (e.g. Kafka) or turn checkpoints off (streamline.runtime.checkpoints.interval = off)"));
+                return;
+            }
+            checkpointed.InjectBarrier(barrier).ContinueWith(t =>
+            {
+                if (t.IsCompletedSuccessfully) checkpointer.OnSourcePositions(name, barrier, t.Result);
+                else self.Tell(new TaskCheckpointFailed(task, epoch, barrier.CheckpointId, $"source '{name}' could not inject the barrier: {t.Exception?.GetBaseException().Message ?? "cancelled"}"));
+            }, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>The task's whole state for a checkpoint is assembled: one write to the store, then the acknowledgement.</summary>
+    private void Store(StateReady ready)
+    {
+        if (ready.Epoch != _epoch || _task is not { } task) return;
+        var id = ready.Barrier.CheckpointId;
+        _positions[id] = ready.State.Sources;
+        var bytes = TaskStateCodec.Write(ready.State);
+        var kind = ready.Barrier.IsSavepoint ? CheckpointKind.Savepoint : CheckpointKind.Checkpoint;
+        var epoch = _epoch;
+        _storage.SaveTaskStateAsync(kind, task.Pipeline, id, task.Vertex, task.Index, bytes).PipeTo(Self,
+            success: () => new TaskCheckpointed(task, epoch, id, bytes.Length),
+            failure: e => new TaskCheckpointFailed(task, epoch, id, e.GetBaseException().Message));
+    }
+
+    private void Done(CheckpointDone done)
+    {
+        if (done.Epoch != _epoch || _graph is null) return;
+        _checkpointer?.Abort(done.CheckpointId);
+        if (done.Committed && _positions.TryGetValue(done.CheckpointId, out var positions))
+        {
+            foreach (var (name, source) in SourcesOf(_graph))
+                if (source is ICheckpointedSource checkpointed && positions.TryGetValue(name, out var p))
+                    checkpointed.CommitPositions(p).ContinueWith(t =>
+                    {
+                        // Only progress reporting for lag tools: the checkpoint itself is what recovery uses.
+                        if (t.IsFaulted) _log.Warning("source '{0}' could not commit positions of checkpoint {1}: {2}", name, done.CheckpointId, t.Exception?.GetBaseException().Message);
+                    }, TaskScheduler.Default);
+        }
+        foreach (var id in _positions.Keys.Where(id => id <= done.CheckpointId).ToList()) _positions.Remove(id);
+    }
+
+    private static List<(string Name, ISourceControl Control)> SourcesOf(TaskGraph graph)
+    {
+        lock (graph.Sources) return graph.Sources.ToList();
     }
 
     private sealed class ReportStatus
     {
         public static readonly ReportStatus Instance = new();
     }
+
+    private sealed record StateLoaded(StartTask Start, TaskState State);
+
+    private sealed record StateLoadFailed(StartTask Start, string Reason);
+
+    private sealed record StateReady(int Epoch, CheckpointBarrier Barrier, TaskState State);
 }

@@ -52,7 +52,7 @@ public sealed class ExchangeSerializerTests : IAsyncLifetime
     public void Control_signals_and_protocol_messages_round_trip()
     {
         ExchangeCodecs.Get(_system).Register("orders", 3, new ElementCodec<Order>(Serdes.Json<Order>()));
-        foreach (var signal in new ControlSignal[] { new Watermark(42), new CheckpointBarrier(5, 99), new FlushMarker(3), new ProcessingTimeAdvance(8), new IdleStatus(true) })
+        foreach (var signal in new ControlSignal[] { new Watermark(42), new CheckpointBarrier(5, 99), new CheckpointBarrier(6, 100, IsSavepoint: true), new FlushMarker(3), new ProcessingTimeAdvance(8), new IdleStatus(true) })
         {
             var back = (ExchangeData)RoundTrip(new ExchangeData(Channel, 1, new ControlElement<Order>(signal)));
             Assert.Equal(signal, ((ControlElement<Order>)back.Element).Signal);

@@ -50,6 +50,7 @@ internal abstract class OperatorHostLogic<TOut> : StageLogicBase
                 break;
             case CheckpointBarrier barrier:
                 _operator.OnCheckpoint(barrier.CheckpointId);
+                _context.OnBarrier?.Invoke(_context, barrier);
                 break;
         }
         EmitControlToAll(signal);

@@ -1,0 +1,21 @@
+namespace Streamline.Runtime.Checkpoints;
+
+/// <summary>Durable storage of the state tasks write for a checkpoint or savepoint.</summary>
+public interface ICheckpointStorage
+{
+    /// <summary>
+    /// Stores the whole state of task <paramref name="vertex"/>#<paramref name="index"/> for
+    /// <paramref name="checkpointId"/> (one call per task per checkpoint). Saving the same task and
+    /// checkpoint again replaces the earlier state. Completes only when the state is durable.
+    /// </summary>
+    Task SaveTaskStateAsync(CheckpointKind kind, string pipeline, long checkpointId, int vertex, int index, ReadOnlyMemory<byte> state, CancellationToken ct = default);
+
+    /// <summary>The state that task stored for that checkpoint, or null when it stored nothing (or its write never completed).</summary>
+    Task<byte[]?> LoadTaskStateAsync(CheckpointKind kind, string pipeline, long checkpointId, int vertex, int index, CancellationToken ct = default);
+
+    /// <summary>
+    /// Deletes the state of every checkpoint up to and including <paramref name="checkpointId"/> of
+    /// kind <paramref name="kind"/> for the pipeline's tasks (each vertex with its parallelism).
+    /// </summary>
+    Task DeleteUpToAsync(CheckpointKind kind, string pipeline, long checkpointId, IReadOnlyList<(int Vertex, int Parallelism)> tasks, CancellationToken ct = default);
+}

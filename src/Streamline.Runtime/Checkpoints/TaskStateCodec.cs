@@ -1,0 +1,79 @@
+using System.Text;
+using Streamline.Core.State;
+
+namespace Streamline.Runtime.Checkpoints;
+
+/// <summary>
+/// The binary layout of a <see cref="TaskState"/>: a version, then per operator its name and
+/// (key group, bytes) pairs as the state backend wrote them, then per source its name and
+/// (partition, next offset) pairs. Little-endian, length-prefixed; no JSON anywhere.
+/// </summary>
+public static class TaskStateCodec
+{
+    private const int Version = 1;
+
+    public static byte[] Write(TaskState state)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(Version);
+            w.Write(state.Operators.Count);
+            foreach (var (name, groups) in state.Operators)
+            {
+                w.Write(name);
+                w.Write(groups.Count);
+                foreach (var g in groups)
+                {
+                    w.Write(g.KeyGroup);
+                    w.Write(g.Data.Length);
+                    w.Write(g.Data);
+                }
+            }
+            w.Write(state.Sources.Count);
+            foreach (var (name, positions) in state.Sources)
+            {
+                w.Write(name);
+                w.Write(positions.Count);
+                foreach (var (partition, offset) in positions)
+                {
+                    w.Write(partition);
+                    w.Write(offset);
+                }
+            }
+        }
+        return stream.ToArray();
+    }
+
+    public static TaskState Read(byte[] data)
+    {
+        using var r = new BinaryReader(new MemoryStream(data, writable: false), Encoding.UTF8);
+        var version = r.ReadInt32();
+        if (version != Version)
+            throw new InvalidDataException($"task state format version {version} is not supported (expected {Version}); it was written by another Streamline version");
+        var state = new TaskState();
+        var operators = r.ReadInt32();
+        for (var i = 0; i < operators; i++)
+        {
+            var name = r.ReadString();
+            var count = r.ReadInt32();
+            var groups = new List<KeyGroupSnapshot>(count);
+            for (var j = 0; j < count; j++)
+            {
+                var group = r.ReadInt32();
+                groups.Add(new KeyGroupSnapshot(group, r.ReadBytes(r.ReadInt32())));
+            }
+            state.Operators[name] = groups;
+        }
+        var sources = r.ReadInt32();
+        for (var i = 0; i < sources; i++)
+        {
+            var name = r.ReadString();
+            var count = r.ReadInt32();
+            var positions = new Dictionary<int, long>(count);
+            for (var j = 0; j < count; j++) positions[r.ReadInt32()] = r.ReadInt64();
+            state.Sources[name] = positions;
+        }
+        return state;
+    }
+}

@@ -1,0 +1,31 @@
+using System.Net;
+
+namespace Streamline.Runtime.Node;
+
+/// <summary>
+/// The node's management endpoint (<c>akka.management.http</c>), started by <see cref="NodeManagement"/>:
+/// serves cluster bootstrap's <c>/bootstrap/seed-nodes</c> and the <c>/alive</c> and <c>/ready</c>
+/// probes. Stays bound until disposed, so probes are answered through a whole graceful shutdown.
+/// </summary>
+public sealed class NodeManagementServer : IAsyncDisposable
+{
+    private readonly PlainHttpServer _server;
+
+    internal NodeManagementServer(PlainHttpServer server, Uri contactPoint, bool bootstrapStarted)
+    {
+        _server = server;
+        ContactPoint = contactPoint;
+        BootstrapStarted = bootstrapStarted;
+    }
+
+    /// <summary>The address other nodes' bootstrap probes: http://akka.management.http.hostname:port/.</summary>
+    public Uri ContactPoint { get; }
+
+    /// <summary>The bound address and port.</summary>
+    public IPEndPoint Endpoint => _server.Endpoint;
+
+    /// <summary>Whether cluster bootstrap was started (the configuration has a bootstrap section).</summary>
+    public bool BootstrapStarted { get; }
+
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
+}
