@@ -29,6 +29,11 @@ public sealed class CollectionSource<T> : ISourceDefinition<T>
 
     public IGraph<OperatorShape, NotUsed> CreateStage(string name, OperatorContext context, Action<ISourceControl> register)
     {
+        // Positions count the records of each instance's share; shares change with parallelism.
+        if (context.RestoredSourcePositions is { } restored && restored.Count != context.Parallelism)
+            throw new InvalidOperationException(
+                $"source '{name}' is restored from a checkpoint taken at parallelism {restored.Count}, but now runs at {context.Parallelism}; " +
+                "a collection or generator source resumes only at the parallelism it had (keyed operators can change theirs)");
         var items = context.Parallelism == 1 ? _items : _items.Where((_, i) => i % context.Parallelism == context.SubtaskIndex);
         return new ReportingStage<EnumerableSourceControl<T>>(new EnumerableSourceStage<T>(name, items, WatermarkStrategy, context, _bounded), register);
     }

@@ -52,6 +52,7 @@ public sealed class EnumerableSourceStage<T> : GraphStageWithMaterializedValue<O
         private readonly BoundedOutOfOrdernessWatermarks _watermarks;
         private IEnumerator<T>? _enumerator;
         private long _emittedWatermark = long.MinValue;
+        private long _read;
         private bool _finished;
 
         public Logic(EnumerableSourceStage<T> stage, EnumerableSourceControl<T> control) : base(stage.Shape)
@@ -70,6 +71,9 @@ public sealed class EnumerableSourceStage<T> : GraphStageWithMaterializedValue<O
         public override void PreStart()
         {
             _enumerator = _stage._items?.GetEnumerator();
+            // Restored from a checkpoint: this instance's sequence resumes after the records read then.
+            if (_enumerator is not null && _stage._context.RestoredSourcePositions is { } restored && restored.TryGetValue(_stage._context.SubtaskIndex, out var skip))
+                while (_read < skip && _enumerator.MoveNext()) _read++;
             _control.Attach(
                 GetAsyncCallback<(IReadOnlyList<(T Value, long? Timestamp)> Records, TaskCompletionSource Done)>(OnOffer),
                 GetAsyncCallback<(ControlSignal Signal, TaskCompletionSource Done)>(OnSignal),
@@ -94,7 +98,12 @@ public sealed class EnumerableSourceStage<T> : GraphStageWithMaterializedValue<O
         private void OnSignal((ControlSignal Signal, TaskCompletionSource Done) request)
         {
             if (request.Signal is Watermark wm) EmitWatermark(wm.Timestamp);
-            else EmitControlToAll(request.Signal);
+            else
+            {
+                // Everything read so far is queued ahead of the barrier: the cut is the count read.
+                if (request.Signal is CheckpointBarrier barrier) _control.RecordPosition(barrier.CheckpointId, _stage._context.SubtaskIndex, _read);
+                EmitControlToAll(request.Signal);
+            }
             request.Done.TrySetResult();
             Flush();
         }
@@ -117,6 +126,7 @@ public sealed class EnumerableSourceStage<T> : GraphStageWithMaterializedValue<O
             {
                 Add(_enumerator.Current, now);
                 n++;
+                _read++;
             }
             _out.SealBatch();
             EmitWatermarkIfAdvanced();

@@ -59,6 +59,17 @@ public sealed class PipelineHandle
         StatusChanged?.Invoke(status);
     }
 
+    /// <summary>
+    /// Takes a savepoint now: every task stores its state where savepoints are kept until deleted.
+    /// Returns its id, to submit the pipeline from later (also at another parallelism of its keyed
+    /// operators); throws with the reason when it could not be taken.
+    /// </summary>
+    public async Task<long> TakeSavepointAsync(TimeSpan timeout)
+    {
+        var result = await Coordinator.Ask<SavepointResult>(TakeSavepoint.Instance, timeout).ConfigureAwait(false);
+        return result.Failure is null ? result.SavepointId : throw new InvalidOperationException(result.Failure);
+    }
+
     internal void OnAccepted() => _accepted.TrySetResult();
 
     internal void OnAllStarted() => _started.TrySetResult();
