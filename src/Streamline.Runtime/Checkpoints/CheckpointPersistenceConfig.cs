@@ -40,7 +40,10 @@ public static class CheckpointPersistenceConfig
         return Build(connectionString, providerName);
     }
 
-    private static Config Build(string connectionString, string providerName)
+    private static Config Build(string connectionString, string providerName) => ConfigurationFactory.ParseString(Text(connectionString, providerName));
+
+    /// <summary>The HOCON text of journal and snapshot store on Akka.Persistence.Sql, to write into a node's config file.</summary>
+    public static string Text(string connectionString, string providerName)
     {
         var cs = Quote(connectionString);
         var provider = Quote(providerName);
@@ -75,7 +78,7 @@ public static class CheckpointPersistenceConfig
               }
             }
             """;
-        return ConfigurationFactory.ParseString(hocon);
+        return hocon;
     }
 
     /// <summary>A HOCON quoted string (paths on Windows and connection strings carry backslashes, quotes and semicolons).</summary>

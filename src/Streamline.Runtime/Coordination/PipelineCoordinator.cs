@@ -63,7 +63,10 @@ public sealed class PipelineCoordinator : ReceivePersistentActor, IWithTimers
 
         Recover<CheckpointCompleted>(Record);
         Recover<SavepointDeleted>(d => _savepoints.Remove(d.CheckpointId));
-        Recover<RecoveryCompleted>(_ => Self.Tell(Redeploy.Initial));
+        // Epochs go on from the last incarnation's: tasks still running an older epoch (this
+        // coordinator's node died, not theirs) are replaced by the new deployment.
+        Recover<EpochStarted>(e => _epoch = e.Epoch + 1);
+        Recover<RecoveryCompleted>(_ => Self.Tell(new Redeploy(_epoch)));
 
         Command<SubscribePipeline>(sub =>
         {
@@ -137,6 +140,11 @@ public sealed class PipelineCoordinator : ReceivePersistentActor, IWithTimers
             return;
         }
         _restarting = false;
+        Persist(new EpochStarted(_epoch), _ => DeployEpoch());
+    }
+
+    private void DeployEpoch()
+    {
         var restore = RestorePoint();
         _info = _info with { RestoredFrom = restore?.CheckpointId ?? 0 };
         if (restore is not null) _log.Info("pipeline {0}: epoch {1} restores {2} {3}", _name, _epoch, restore.Kind.ToString().ToLowerInvariant(), restore.CheckpointId);
@@ -320,10 +328,7 @@ public sealed class PipelineCoordinator : ReceivePersistentActor, IWithTimers
         Context.Stop(Self);
     }
 
-    private sealed record Redeploy(int Epoch)
-    {
-        public static readonly Redeploy Initial = new(0);
-    }
+    private sealed record Redeploy(int Epoch);
 
     private sealed record CheckpointTimedOut(long CheckpointId);
 

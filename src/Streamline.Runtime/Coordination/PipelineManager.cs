@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Event;
+using Akka.Persistence;
 using Streamline.Core.Graph.Physical;
 using Streamline.Runtime.Checkpoints;
 using Streamline.Runtime.Node;
@@ -9,16 +10,42 @@ namespace Streamline.Runtime.Coordination;
 
 /// <summary>
 /// The cluster's one pipeline manager (a cluster singleton): it starts a coordinator per submitted
-/// pipeline and refuses a pipeline that already runs anywhere in the cluster.
+/// pipeline and refuses a pipeline that already runs anywhere in the cluster. Which pipelines run
+/// is in its journal: when its node leaves or dies and the singleton starts on another node, it
+/// starts their coordinators again, and they resume from their last checkpoints.
 /// </summary>
-public sealed class PipelineManager : ReceiveActor
+public sealed class PipelineManager : ReceivePersistentActor
 {
     private readonly Dictionary<string, IActorRef> _running = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _recovered = new(StringComparer.Ordinal);
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly PipelineRegistry _registry;
+    private readonly IActorRef _region;
+    private readonly RuntimeSettings _settings;
+    private readonly CheckpointSettings _checkpointing;
+    private readonly ICheckpointStorage _storage;
 
     public PipelineManager(PipelineRegistry registry, IActorRef region, RuntimeSettings settings, CheckpointSettings checkpointing, ICheckpointStorage storage)
     {
-        Receive<SubmitPipeline>(submit =>
+        _registry = registry;
+        _region = region;
+        _settings = settings;
+        _checkpointing = checkpointing;
+        _storage = storage;
+
+        Recover<PipelineStarted>(s => _recovered.Add(s.Pipeline));
+        Recover<PipelineEnded>(e => _recovered.Remove(e.Pipeline));
+        Recover<RecoveryCompleted>(_ =>
+        {
+            foreach (var name in _recovered)
+            {
+                _log.Info("pipeline {0} was running when the manager moved; starting its coordinator again", name);
+                if (Plan(name, out var plan, out var error)) StartCoordinator(plan!, ActorRefs.Nobody, null);
+                else _log.Error("pipeline {0} cannot be resumed on this node: {1}", name, error);
+            }
+        });
+
+        Command<SubmitPipeline>(submit =>
         {
             if (_running.TryGetValue(submit.Pipeline, out var existing))
             {
@@ -26,31 +53,68 @@ public sealed class PipelineManager : ReceiveActor
                     $"pipeline '{submit.Pipeline}' is already running in this cluster (coordinator {existing.Path}); stop it before starting it again"));
                 return;
             }
-            PhysicalPlan plan;
-            try
+            if (!Plan(submit.Pipeline, out var plan, out var error))
             {
-                plan = PhysicalPlan.Create(registry.Get(submit.Pipeline));
-                // Fail fast on a missing serde, before any task starts.
-                ExchangeCodecs.Get(Context.System).RegisterPlan(plan);
-            }
-            catch (Exception e)
-            {
-                Sender.Tell(new PipelineRefused(submit.Pipeline, $"pipeline '{submit.Pipeline}' cannot start: {e.Message}"));
+                Sender.Tell(new PipelineRefused(submit.Pipeline, $"pipeline '{submit.Pipeline}' cannot start: {error}"));
                 return;
             }
-            var coordinator =  Context.ActorOf(PipelineCoordinator.Props(plan, region, submit.Subscriber, settings, checkpointing, storage, submit.FromSavepoint), "coordinator-" + Uri.EscapeDataString(submit.Pipeline));
-            Context.Watch(coordinator);
-            _running[submit.Pipeline] = coordinator;
-            _log.Info("pipeline {0} submitted; coordinator {1}", submit.Pipeline, coordinator.Path);
-            Sender.Tell(new PipelineAccepted(submit.Pipeline, coordinator));
+            var sender = Sender;
+            Persist(new PipelineStarted(submit.Pipeline), _ =>
+            {
+                var coordinator = StartCoordinator(plan!, submit.Subscriber, submit.FromSavepoint);
+                sender.Tell(new PipelineAccepted(submit.Pipeline, coordinator));
+            });
         });
-        Receive<Terminated>(t =>
+        Command<WatchPipeline>(watch =>
         {
-            foreach (var (name, coordinator) in _running.Where(kv => kv.Value.Equals(t.ActorRef)).ToList())
+            if (_running.TryGetValue(watch.Pipeline, out var coordinator))
+            {
+                coordinator.Tell(new SubscribePipeline(watch.Subscriber));
+                Sender.Tell(new PipelineAccepted(watch.Pipeline, coordinator));
+            }
+            else Sender.Tell(new PipelineRefused(watch.Pipeline, $"pipeline '{watch.Pipeline}' is not running in this cluster"));
+        });
+        Command<Terminated>(t =>
+        {
+            // A coordinator stops itself when its pipeline finished, was stopped or failed.
+            foreach (var (name, _) in _running.Where(kv => kv.Value.Equals(t.ActorRef)).ToList())
+            {
                 _running.Remove(name);
+                Persist(new PipelineEnded(name), _ => { });
+            }
         });
     }
 
+    public override string PersistenceId => "streamline-pipelines";
+
     public static Props Props(PipelineRegistry registry, IActorRef region, RuntimeSettings settings, CheckpointSettings checkpointing, ICheckpointStorage storage) =>
         Akka.Actor.Props.Create(() => new PipelineManager(registry, region, settings, checkpointing, storage));
+
+    private bool Plan(string name, out PhysicalPlan? plan, out string? error)
+    {
+        try
+        {
+            plan = PhysicalPlan.Create(_registry.Get(name));
+            // Fail fast on a missing serde, before any task starts.
+            ExchangeCodecs.Get(Context.System).RegisterPlan(plan);
+            error = null;
+            return true;
+        }
+        catch (Exception e)
+        {
+            plan = null;
+            error = e.Message;
+            return false;
+        }
+    }
+
+    private IActorRef StartCoordinator(PhysicalPlan plan, IActorRef subscriber, long? fromSavepoint)
+    {
+        var name = plan.Definition.Name;
+        var coordinator = Context.ActorOf(PipelineCoordinator.Props(plan, _region, subscriber, _settings, _checkpointing, _storage, fromSavepoint), "coordinator-" + Uri.EscapeDataString(name));
+        Context.Watch(coordinator);
+        _running[name] = coordinator;
+        _log.Info("pipeline {0}: coordinator {1}", name, coordinator.Path);
+        return coordinator;
+    }
 }

@@ -74,7 +74,7 @@ public sealed class StreamlineNode
         // Fail fast here too: a missing serde or unknown name is this node's code's problem.
         ExchangeCodecs.Get(System).RegisterPlan(PhysicalPlan.Create(Registry.Get(pipeline)));
         var handle = new PipelineHandle(pipeline);
-        var watcher = System.ActorOf(PipelineWatcher.Props(handle));
+        var watcher = System.ActorOf(PipelineWatcher.Props(handle, Manager));
         Manager.Tell(new SubmitPipeline(pipeline, watcher, fromSavepoint), watcher);
         try
         {
