@@ -43,9 +43,36 @@ var config = new Option<string>("--config") { Description = "HOCON file of the n
 var submit = new Option<string?>("--submit") { Description = "submit this registered pipeline once the node is Up" };
 var kafka = new Option<string?>("--kafka") { Description = "Kafka bootstrap servers for the registered demo pipeline" };
 var statusEvery = new Option<int>("--status-every") { Description = "with --submit: print every task's status (node, records in/out, backpressure, watermark) every N seconds; 0 = only state changes", DefaultValueFactory = _ => 0 };
-var node = new Command("node", "run a cluster node that hosts pipeline tasks") { config, submit, kafka, statusEvery };
-node.SetAction((parse, ct) => Streamline.Host.Commands.NodeCommand.RunAsync(parse.GetValue(config)!, parse.GetValue(submit), parse.GetValue(kafka), parse.GetValue(statusEvery), Link(ct)));
+var fromSavepoint = new Option<long?>("--from-savepoint") { Description = "with --submit: start the pipeline from this savepoint (its id, printed by `streamline savepoint`) instead of its last checkpoint" };
+var node = new Command("node", "run a cluster node that hosts pipeline tasks") { config, submit, fromSavepoint, kafka, statusEvery };
+node.Validators.Add(result =>
+{
+    if (result.GetValue(fromSavepoint) is not null && result.GetValue(submit) is null)
+        result.AddError("--from-savepoint needs --submit: it names the savepoint the submitted pipeline starts from");
+});
+node.SetAction((parse, ct) => Streamline.Host.Commands.NodeCommand.RunAsync(parse.GetValue(config)!, parse.GetValue(submit), parse.GetValue(fromSavepoint), parse.GetValue(kafka), parse.GetValue(statusEvery), Link(ct)));
 root.Subcommands.Add(node);
+
+// Pipeline operations against a running cluster, through any node's health or management endpoint.
+var url = new Option<string>("--url") { Description = "a node's health or management endpoint, e.g. http://127.0.0.1:8559 (`streamline node` prints it at start)", Required = true };
+var operationTimeout = new Option<int>("--timeout") { Description = "seconds to wait for the node's answer (a stop waits until every record in flight drained)", DefaultValueFactory = _ => 300 };
+var pipelineName = new Option<string>("--pipeline") { Description = "name of a running pipeline", Required = true };
+var statusPipeline = new Option<string?>("--pipeline") { Description = "show this pipeline's status and every task (default: list the running pipelines)" };
+operationTimeout.Validators.Add(result =>
+{
+    if (result.GetValue(operationTimeout) < 1) result.AddError("--timeout must be at least 1 second");
+});
+TimeSpan OperationTimeout(ParseResult parse) => TimeSpan.FromSeconds(parse.GetValue(operationTimeout));
+
+var status = new Command("status", "list the pipelines running in the cluster, or show one pipeline's status and tasks") { url, statusPipeline, operationTimeout };
+status.SetAction((parse, ct) => OperationsCommand.StatusAsync(parse.GetValue(url)!, parse.GetValue(statusPipeline), OperationTimeout(parse), Link(ct)));
+root.Subcommands.Add(status);
+var savepoint = new Command("savepoint", "take a savepoint of a running pipeline now and print its id") { url, pipelineName, operationTimeout };
+savepoint.SetAction((parse, ct) => OperationsCommand.SavepointAsync(parse.GetValue(url)!, parse.GetValue(pipelineName)!, OperationTimeout(parse), Link(ct)));
+root.Subcommands.Add(savepoint);
+var stop = new Command("stop", "stop a running pipeline cleanly: its sources stop, records in flight drain; returns when it finished") { url, pipelineName, operationTimeout };
+stop.SetAction((parse, ct) => OperationsCommand.StopAsync(parse.GetValue(url)!, parse.GetValue(pipelineName)!, OperationTimeout(parse), Link(ct)));
+root.Subcommands.Add(stop);
 
 var brokers = new Option<int>("--brokers") { Description = "number of mock brokers", DefaultValueFactory = _ => 1 };
 var topics = new Option<string[]>("--topic") { Description = "topic to create, name or name:partitions (repeatable)", AllowMultipleArgumentsPerToken = true };

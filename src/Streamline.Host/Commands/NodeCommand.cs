@@ -6,18 +6,23 @@ using Streamline.Host.Demo;
 using Streamline.Runtime;
 using Streamline.Runtime.Checkpoints;
 using Streamline.Runtime.Node;
+using Streamline.Runtime.Node.Operations;
 
 namespace Streamline.Host.Commands;
 
 /// <summary>
 /// `streamline node`: joins the cluster described by the configuration, hosts tasks of the
-/// registered pipelines, optionally submits one, and leaves gracefully on Ctrl+C / SIGTERM
-/// (CoordinatedShutdown hands its tasks' shards to the other nodes).
+/// registered pipelines, serves health probes and pipeline operations over HTTP, optionally submits
+/// one pipeline (from a savepoint when given), and leaves gracefully on Ctrl+C / SIGTERM
+/// (CoordinatedShutdown hands its tasks' shards to the other nodes). Exits 1 when the pipeline it
+/// was asked to submit cannot start.
 /// </summary>
 public static class NodeCommand
 {
-    public static async Task<int> RunAsync(string configFile, string? submit, string? kafka, int statusEverySeconds, CancellationToken cancel)
+    public static async Task<int> RunAsync(string configFile, string? submit, long? fromSavepoint, string? kafka, int statusEverySeconds, CancellationToken cancel)
     {
+        if (fromSavepoint is not null && submit is null)
+            throw new ArgumentException("--from-savepoint needs --submit: it names the savepoint the submitted pipeline starts from", nameof(fromSavepoint));
         // SIGTERM (how Kubernetes and `kill` stop a process) leaves the cluster like Ctrl+C does.
         // Akka's own CLR-exit hook may run the coordinated shutdown first; both paths end below.
         var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancel);
@@ -46,36 +51,37 @@ public static class NodeCommand
         // Read before the ActorSystem starts, so a bad health setting stops the node before it joins.
         var healthSettings = NodeHealthSettings.FromConfig(config);
         var system = ActorSystem.Create(config.GetString("streamline.cluster.name", "streamline"), config);
-        var (healthEndpoint, managementEndpoint) = await StartEndpointsAsync(system, healthSettings);
+        // The node first: its endpoints serve the pipeline operations through it.
+        var node = StreamlineNode.Start(system, registry, StreamlineSettings.FromConfig(config));
+        var (healthEndpoint, managementEndpoint) = await StartEndpointsAsync(system, healthSettings, node);
         await using var health = healthEndpoint;
         await using var management = managementEndpoint;
-        var node = StreamlineNode.Start(system, registry, StreamlineSettings.FromConfig(config));
         var cluster = Akka.Cluster.Cluster.Get(system);
         var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         cluster.RegisterOnMemberUp(() => up.TrySetResult());
         Console.WriteLine($"node {cluster.SelfAddress} started; pipelines: {string.Join(", ", registry.Names.DefaultIfEmpty("(none: pass --kafka to register the demo pipelines)"))}");
 
         var terminated = system.WhenTerminated;
+        var submitFailed = false;
         try
         {
             await Task.WhenAny(up.Task, terminated).WaitAsync(ct);
             if (up.Task.IsCompleted)
             {
                 Console.WriteLine($"node {cluster.SelfAddress} is Up");
-                if (submit is not null)
-                {
-                    var handle = await node.SubmitAsync(submit, ct);
-                    PrintStateChanges(handle);
-                    await handle.Started.WaitAsync(ct);
-                    foreach (var (task, address) in handle.Placement.OrderBy(p => p.Key.Vertex).ThenBy(p => p.Key.Index))
-                        Console.WriteLine($"  task {task} on {address}");
-                    if (statusEverySeconds > 0) _ = PrintStatusEvery(handle, TimeSpan.FromSeconds(statusEverySeconds), ct);
-                }
+                if (submit is not null) submitFailed = !await SubmitAsync(node, submit, fromSavepoint, statusEverySeconds, ct);
             }
-            await Task.WhenAny(Task.Delay(Timeout.Infinite, ct), terminated);
+            if (!submitFailed) await Task.WhenAny(Task.Delay(Timeout.Infinite, ct), terminated);
         }
         catch (OperationCanceledException)
         {
+        }
+        if (submitFailed)
+        {
+            // With akka.coordinated-shutdown.exit-clr = on, Akka ends the process with Environment.Exit(0)
+            // once the system terminated. Process-exit handlers run inside that call, and the exit code
+            // they set is the one the process returns: a failed submit must not look like success.
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => Environment.ExitCode = 1;
         }
         if (!terminated.IsCompleted)
         {
@@ -85,7 +91,29 @@ public static class NodeCommand
         }
         var reason = CoordinatedShutdown.Get(system).ShutdownReason;
         Console.WriteLine(reason is null ? "the actor system terminated unexpectedly" : $"left the cluster ({reason.GetType().Name})");
-        return reason is null ? 1 : 0;
+        return reason is null || submitFailed ? 1 : 0;
+    }
+
+    /// <summary>Submits the pipeline and prints where its tasks run; false (with the reason on stderr) when it cannot start.</summary>
+    private static async Task<bool> SubmitAsync(StreamlineNode node, string pipeline, long? fromSavepoint, int statusEverySeconds, CancellationToken ct)
+    {
+        try
+        {
+            if (fromSavepoint is { } id) Console.WriteLine($"submitting pipeline {pipeline} from savepoint {id}");
+            var handle = await node.SubmitAsync(pipeline, fromSavepoint, ct);
+            PrintStateChanges(handle);
+            await handle.Started.WaitAsync(ct);
+            foreach (var (task, address) in handle.Placement.OrderBy(p => p.Key.Vertex).ThenBy(p => p.Key.Index))
+                Console.WriteLine($"  task {task} on {address}");
+            if (statusEverySeconds > 0) _ = PrintStatusEvery(handle, TimeSpan.FromSeconds(statusEverySeconds), ct);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Refused (already running, no such savepoint, not registered here): say why, then leave.
+            Console.Error.WriteLine($"error: pipeline {pipeline} did not start: {e.Message}");
+            return false;
+        }
     }
 
     /// <summary>
@@ -93,19 +121,21 @@ public static class NodeCommand
     /// them (k8s.conf), the management endpoint and cluster bootstrap. A failure terminates the
     /// ActorSystem and is rethrown: a node without its probes or its way into the cluster must not run.
     /// </summary>
-    private static async Task<(NodeHealthServer? Health, NodeManagementServer? Management)> StartEndpointsAsync(ActorSystem system, NodeHealthSettings healthSettings)
+    private static async Task<(NodeHealthServer? Health, NodeManagementServer? Management)> StartEndpointsAsync(ActorSystem system, NodeHealthSettings healthSettings, StreamlineNode node)
     {
         NodeHealthServer? health = null;
         try
         {
             if (healthSettings.Enabled)
             {
-                health = NodeHealthServer.Start(NodeHealth.Get(system), healthSettings);
+                health = NodeHealthServer.Start(NodeHealth.Get(system), healthSettings, node);
                 Console.WriteLine($"health endpoints: {new Uri(health.BaseUri, NodeHealthServer.AlivePath)} and {new Uri(health.BaseUri, NodeHealthServer.ReadyPath)}");
+                Console.WriteLine($"pipeline operations: {new Uri(health.BaseUri, OperationsJson.Prefix)} ({Operations(health.OperationsAllowed)})");
             }
-            var management = await NodeManagement.StartAsync(system, NodeHealth.Get(system));
+            var management = await NodeManagement.StartAsync(system, NodeHealth.Get(system), node);
             if (management is not null)
-                Console.WriteLine($"management endpoint on {management.Endpoint}, advertised as {management.ContactPoint} (/alive, /ready{(management.BootstrapStarted ? ", /bootstrap/seed-nodes; cluster bootstrap started" : "")})");
+                Console.WriteLine($"management endpoint on {management.Endpoint}, advertised as {management.ContactPoint} (/alive, /ready, /pipelines: {Operations(management.OperationsAllowed)}" +
+                                  $"{(management.BootstrapStarted ? "; /bootstrap/seed-nodes; cluster bootstrap started" : "")})");
             return (health, management);
         }
         catch
@@ -115,6 +145,10 @@ public static class NodeCommand
             throw;
         }
     }
+
+    private static string Operations(bool allowed) => allowed
+        ? "status, savepoint, stop"
+        : $"status only; savepoint and stop refused here, see {NodeHealthSettings.Path}.allow-operations";
 
     /// <summary>Prints a line whenever the pipeline changes state or epoch (deploying, running, restarting…), with its tasks once running.</summary>
     private static void PrintStateChanges(PipelineHandle handle)

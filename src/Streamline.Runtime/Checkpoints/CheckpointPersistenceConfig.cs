@@ -53,6 +53,17 @@ public static class CheckpointPersistenceConfig
         // wait up to its 30 s busy timeout for another writer; the 20 s default is too tight for that,
         // and it stays below streamline.runtime.checkpoints.operation-timeout (60 s) so the store's
         // own error, not a bare ask timeout, is what gets reported.
+        // max-failures: the snapshot store's circuit breaker never opens. With Akka's default (open after
+        // 5 failures, then refuse everything for reset-timeout = 60 s) one failed checkpoint (a failed
+        // save per task) opens it, and checkpoints keep failing for up to a minute after the database
+        // is back (58 s measured with PostgreSQL stopped for a few seconds). And a half-open breaker
+        // makes Akka.Persistence 1.5.73's snapshot store throw OpenCircuitException out of its receive
+        // when a second request arrives (HalfOpen.Invoke throws instead of returning a faulted task),
+        // as the saves of one checkpoint's tasks do: the store restarts, that request is never
+        // answered (its save waits for operation-timeout), and with auto-initialize it retries creating
+        // its table every second while the database is down. Checkpoints bound their load themselves
+        // (one at a time, max-concurrent-requests per task): nothing for a breaker to shed, and a save
+        // to an unreachable database fails by itself (connection refused, connect timeout, call-timeout).
         var hocon = $$"""
             akka.persistence {
               journal {
@@ -73,7 +84,10 @@ public static class CheckpointPersistenceConfig
                   connection-string = {{cs}}
                   provider-name = {{provider}}
                   auto-initialize = on
-                  circuit-breaker.call-timeout = 45s
+                  circuit-breaker {
+                    call-timeout = 45s
+                    max-failures = 1000000
+                  }
                 }
               }
             }

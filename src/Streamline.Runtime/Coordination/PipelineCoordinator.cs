@@ -325,7 +325,18 @@ public sealed class PipelineCoordinator : ReceivePersistentActor, IWithTimers
     private void Finish(PipelineState state)
     {
         Publish(state);
+        Context.Parent.Tell(new CoordinatorEnded(_name));
         Context.Stop(Self);
+    }
+
+    /// <summary>
+    /// The journal could not store an event (the database is unreachable): Akka.Persistence stops
+    /// this actor; the manager starts it again after a backoff, and it recovers from the journal.
+    /// </summary>
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        _log.Error(cause, "pipeline {0}: the coordinator's journal could not store {1}; the coordinator restarts and recovers from its journal", _name, @event.GetType().Name);
+        base.OnPersistFailure(cause, @event, sequenceNr);
     }
 
     private sealed record Redeploy(int Epoch);

@@ -14,10 +14,12 @@ namespace Streamline.Runtime.Coordination;
 /// is in its journal: when its node leaves or dies and the singleton starts on another node, it
 /// starts their coordinators again, and they resume from their last checkpoints.
 /// </summary>
-public sealed class PipelineManager : ReceivePersistentActor
+public sealed class PipelineManager : ReceivePersistentActor, IWithTimers
 {
     private readonly Dictionary<string, IActorRef> _running = new(StringComparer.Ordinal);
     private readonly HashSet<string> _recovered = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _ended = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _crashes = new(StringComparer.Ordinal);
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly PipelineRegistry _registry;
     private readonly IActorRef _region;
@@ -74,18 +76,41 @@ public sealed class PipelineManager : ReceivePersistentActor
             }
             else Sender.Tell(new PipelineRefused(watch.Pipeline, $"pipeline '{watch.Pipeline}' is not running in this cluster"));
         });
+        Command<CoordinatorEnded>(e => _ended.Add(e.Pipeline));
+        Command<ListPipelines>(_ => Sender.Tell(new RunningPipelines(new Dictionary<string, IActorRef>(_running, StringComparer.Ordinal))));
         Command<Terminated>(t =>
         {
-            // A coordinator stops itself when its pipeline finished, was stopped or failed.
             foreach (var (name, _) in _running.Where(kv => kv.Value.Equals(t.ActorRef)).ToList())
             {
                 _running.Remove(name);
-                Persist(new PipelineEnded(name), _ => { });
+                if (_ended.Remove(name))
+                {
+                    // Its pipeline finished, was stopped or failed.
+                    _crashes.Remove(name);
+                    Persist(new PipelineEnded(name), _ => { });
+                    continue;
+                }
+                // A crash (e.g. its journal was unreachable): start it again after a backoff; it
+                // recovers its epochs and checkpoints from the journal.
+                var crashes = _crashes[name] = _crashes.GetValueOrDefault(name) + 1;
+                var delay = TimeSpan.FromMilliseconds(Math.Min(30_000, 500 * Math.Pow(2, Math.Min(crashes - 1, 6))));
+                _log.Warning("pipeline {0}: its coordinator stopped unexpectedly; starting it again in {1}", name, delay);
+                Timers.StartSingleTimer("restart-" + name, new RestartCoordinator(name), delay);
             }
+        });
+        Command<RestartCoordinator>(r =>
+        {
+            if (_running.ContainsKey(r.Pipeline)) return;
+            if (Plan(r.Pipeline, out var plan, out var error)) StartCoordinator(plan!, ActorRefs.Nobody, null);
+            else _log.Error("pipeline {0} cannot be restarted: {1}", r.Pipeline, error);
         });
     }
 
     public override string PersistenceId => "streamline-pipelines";
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    private sealed record RestartCoordinator(string Pipeline);
 
     public static Props Props(PipelineRegistry registry, IActorRef region, RuntimeSettings settings, CheckpointSettings checkpointing, ICheckpointStorage storage) =>
         Akka.Actor.Props.Create(() => new PipelineManager(registry, region, settings, checkpointing, storage));

@@ -20,6 +20,19 @@ public sealed record NodeHealthSettings
     /// <summary>0 lets the operating system choose a free port.</summary>
     public int Port { get; init; }
 
+    /// <summary>
+    /// Whether the pipeline operations that change a running pipeline (savepoint, stop) are served:
+    /// true or false as set, null (<c>auto</c>) for only on a listener bound to a loopback address.
+    /// Applies to this listener and to the management endpoint. See <see cref="OperationsAllowed"/>.
+    /// </summary>
+    public bool? AllowOperations { get; init; }
+
+    /// <summary>How long a savepoint or stop requested over HTTP may take before the answer is a timeout (the operation goes on).</summary>
+    public TimeSpan OperationTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long a status or listing requested over HTTP may wait for the pipeline manager and coordinators.</summary>
+    public TimeSpan StatusTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Reads <c>streamline.node.health</c> from <paramref name="config"/> over the defaults; invalid values fail fast.</summary>
     public static NodeHealthSettings FromConfig(Config config)
     {
@@ -31,6 +44,15 @@ public sealed record NodeHealthSettings
         {
             Enabled = c.GetBoolean("enabled"),
             Hostname = c.GetString("hostname") ?? "",
+            AllowOperations = (c.GetString("allow-operations") ?? "").Trim().ToLowerInvariant() switch
+            {
+                "auto" => null,
+                "on" or "true" or "yes" => true,
+                "off" or "false" or "no" => false,
+                var other => throw Invalid("allow-operations", other, "must be auto (only on a loopback listener), on or off"),
+            },
+            OperationTimeout = c.GetTimeSpan("operation-timeout"),
+            StatusTimeout = c.GetTimeSpan("status-timeout"),
             Port = int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port)
                 ? port
                 : throw Invalid("port", portText, "must be a whole number from 0 to 65535 (0 lets the OS pick a free port)"),
@@ -44,7 +66,16 @@ public sealed record NodeHealthSettings
         if (Port is < 0 or > 65535)
             throw Invalid("port", Port, "must be from 0 to 65535 (0 lets the OS pick a free port)");
         _ = ListenAddress();
+        if (OperationTimeout <= TimeSpan.Zero) throw Invalid("operation-timeout", OperationTimeout, "must be positive");
+        if (StatusTimeout <= TimeSpan.Zero) throw Invalid("status-timeout", StatusTimeout, "must be positive");
     }
+
+    /// <summary>
+    /// Whether a listener bound to <paramref name="bound"/> serves savepoint and stop: as set, or with
+    /// <c>auto</c> only on a loopback address, where only this machine's processes reach it (0.0.0.0
+    /// in Kubernetes lets anyone who reaches the pod in, and there is no authentication).
+    /// </summary>
+    public bool OperationsAllowed(IPAddress bound) => AllowOperations ?? IPAddress.IsLoopback(bound);
 
     /// <summary>The address to listen on; <c>localhost</c> is the IPv4 loopback, so the URL printed at start works everywhere.</summary>
     public IPAddress ListenAddress()

@@ -5,6 +5,7 @@ using Akka.Configuration;
 using Akka.Event;
 using Akka.Management.Cluster.Bootstrap;
 using Akka.Management.Dsl;
+using Streamline.Runtime.Node.Operations;
 
 namespace Streamline.Runtime.Node;
 
@@ -29,11 +30,12 @@ public static class NodeManagement
     public static bool ManagementConfigured(Config config) => config.HasPath(HttpPath) || BootstrapConfigured(config);
 
     /// <summary>
-    /// Binds the management endpoint (bootstrap's seed-node route and the health probes of
-    /// <paramref name="health"/>), then starts bootstrap, as configured; null when the configuration
-    /// asks for neither. A bad setting or a port in use fails here, before the node runs.
+    /// Binds the management endpoint (bootstrap's seed-node route, the health probes of
+    /// <paramref name="health"/> and, given <paramref name="node"/>, the pipeline operations), then
+    /// starts bootstrap, as configured; null when the configuration asks for neither. A bad setting
+    /// or a port in use fails here, before the node runs.
     /// </summary>
-    public static async Task<NodeManagementServer?> StartAsync(ActorSystem system, NodeHealth health)
+    public static async Task<NodeManagementServer?> StartAsync(ActorSystem system, NodeHealth health, StreamlineNode? node = null)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(health);
@@ -64,8 +66,11 @@ public static class NodeManagement
             var maxSeedNodes = bootstrapSettings.ContactPoint.MaxSeedNodesToExpose;
             routes[BootstrapSeedNodesRoute.Path] = () => Task.FromResult(BootstrapSeedNodesRoute.Answer(system, maxSeedNodes));
         }
+        // Same operations and rules as the health listener (allow-operations is judged for this bind address).
+        var operations = node is null ? null : new PipelineRoutes(node, NodeHealthSettings.FromConfig(config), bindAddress);
         var server = PlainHttpServer.Start(bindAddress, bindPort, routes, "the management endpoint",
-            $"set {HttpPath}.port (STREAMLINE_MANAGEMENT_PORT) to a free port, or {HttpPath}.bind-hostname to an address of this machine");
+            $"set {HttpPath}.port (STREAMLINE_MANAGEMENT_PORT) to a free port, or {HttpPath}.bind-hostname to an address of this machine",
+            operations?.AsPrefixRoutes());
         var contactPoint = new Uri($"http://{(hostname.Contains(':') ? $"[{hostname}]" : hostname)}:{port}/");
         try
         {
@@ -83,7 +88,7 @@ public static class NodeManagement
             await server.DisposeAsync().ConfigureAwait(false);
             throw;
         }
-        return new NodeManagementServer(server, contactPoint, bootstrap);
+        return new NodeManagementServer(server, contactPoint, bootstrap, operations is not null, operations?.OperationsAllowed ?? false);
     }
 
     private static string Text(Config config, string path) => config.HasPath(path) ? config.GetString(path) ?? "" : "";

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Akka.Cluster.Tools.Singleton;
+using Akka.Pattern;
 using Streamline.Core.Execution;
 using Streamline.Core.Graph.Physical;
 using Streamline.Runtime.Checkpoints;
@@ -52,13 +54,17 @@ public sealed class StreamlineNode
             _ => TaskEntity.Props(registry, region!, settings, runtime, storage),
             ClusterShardingSettings.Create(system),
             new TaskMessageExtractor(64));
+        // The manager persists; Akka.Persistence stops it when its journal fails (database down),
+        // so a backoff supervisor starts it again, and it recovers the running pipelines.
+        var manager = BackoffSupervisor.Props(Backoff.OnStop(PipelineManager.Props(registry, region, runtime, checkpointing, storage),
+            "manager", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), 0.2, maxNrOfRetries: -1));
         system.ActorOf(ClusterSingletonManager.Props(
-                PipelineManager.Props(registry, region, runtime, checkpointing, storage),
+                manager,
                 PoisonPill.Instance,
                 ClusterSingletonManagerSettings.Create(system)),
             ManagerName);
-        var manager = system.ActorOf(ClusterSingletonProxy.Props($"/user/{ManagerName}", ClusterSingletonProxySettings.Create(system)), ManagerName + "-proxy");
-        return new StreamlineNode(system, registry, region, manager, runtime);
+        var proxy = system.ActorOf(ClusterSingletonProxy.Props($"/user/{ManagerName}", ClusterSingletonProxySettings.Create(system)), ManagerName + "-proxy");
+        return new StreamlineNode(system, registry, region, proxy, runtime);
     }
 
     /// <summary>
@@ -87,5 +93,139 @@ public sealed class StreamlineNode
                 "(streamline.runtime.coordinator.submit-timeout); is this node an Up member of a cluster (akka.cluster.seed-nodes, min-nr-of-members)?");
         }
         return handle;
+    }
+
+    /// <summary>The names of the pipelines running anywhere in the cluster, sorted, as the pipeline manager knows them.</summary>
+    public async Task<IReadOnlyList<string>> ListPipelinesAsync(TimeSpan timeout) => (await RunningAsync(timeout).ConfigureAwait(false)).SortedNames();
+
+    /// <summary>
+    /// The status of <paramref name="pipeline"/> as its coordinator knows it now (state, epoch,
+    /// restarts, checkpoints, every task). Works on any member, whichever node runs the coordinator.
+    /// Throws <see cref="PipelineNotRunningException"/> when it runs nowhere in the cluster.
+    /// </summary>
+    public async Task<PipelineStatus> GetStatusAsync(string pipeline, TimeSpan timeout)
+    {
+        var started = Stopwatch.StartNew();
+        var coordinator = await LocateAsync(pipeline, timeout).ConfigureAwait(false);
+        for (var attempt = 0; ; attempt++)
+        {
+            var current = coordinator;
+            var outcome = await ProbeAsync(pipeline, current, stop: false, Remaining(started, timeout),
+                () => $"the coordinator of pipeline '{pipeline}' ({current.Path}) did not report its status within {timeout}; its node may be unreachable").ConfigureAwait(false);
+            if (outcome.Status is { } status) return status;
+            // It terminated in between: the pipeline just ended, or the coordinator crashed or its
+            // node left, and the manager starts it again (then ask the new one, once).
+            var running = await RunningAsync(Remaining(started, timeout)).ConfigureAwait(false);
+            if (attempt == 0 && running.Coordinators.TryGetValue(pipeline, out var next) && !next.Equals(current))
+            {
+                coordinator = next;
+                continue;
+            }
+            // The manager may not have seen the coordinator terminate yet.
+            throw new PipelineNotRunningException(pipeline, running.Coordinators.Where(kv => !kv.Value.Equals(current)).Select(kv => kv.Key).Order(StringComparer.Ordinal).ToList());
+        }
+    }
+
+    /// <summary>
+    /// Takes a savepoint of <paramref name="pipeline"/> now, from any member: every task stores its
+    /// state where savepoints are kept until deleted. Returns its id, to submit the pipeline from
+    /// later with <see cref="SubmitAsync(string, long?, CancellationToken)"/>. Throws with the
+    /// coordinator's reason when it could not be taken (e.g. a checkpoint is in progress: try again),
+    /// <see cref="PipelineNotRunningException"/> for a pipeline that runs nowhere in the cluster, and
+    /// <see cref="TimeoutException"/> when no answer came within <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<long> TakeSavepointAsync(string pipeline, TimeSpan timeout)
+    {
+        var started = Stopwatch.StartNew();
+        var coordinator = await LocateAsync(pipeline, timeout).ConfigureAwait(false);
+        SavepointResult result;
+        try
+        {
+            result = await coordinator.Ask<SavepointResult>(TakeSavepoint.Instance, Remaining(started, timeout)).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is AskTimeoutException or TaskCanceledException)
+        {
+            throw new TimeoutException($"no savepoint of pipeline '{pipeline}' within {timeout}: it waits until every task stored its state " +
+                "(bounded by streamline.runtime.checkpoints.timeout). It may still complete: the pipeline's status shows the last completed checkpoint", e);
+        }
+        return result.Failure is null ? result.SavepointId : throw new InvalidOperationException(result.Failure);
+    }
+
+    /// <summary>
+    /// Stops <paramref name="pipeline"/> cleanly, from any member: its sources stop reading, the
+    /// records in flight drain through tasks and sinks, every task finishes. Completes when it has
+    /// finished draining; throws when it failed instead, <see cref="PipelineNotRunningException"/>
+    /// when it runs nowhere in the cluster, and <see cref="TimeoutException"/> when it is still
+    /// draining after <paramref name="timeout"/> (it keeps stopping).
+    /// </summary>
+    public async Task StopAsync(string pipeline, TimeSpan timeout)
+    {
+        var started = Stopwatch.StartNew();
+        var coordinator = await LocateAsync(pipeline, timeout).ConfigureAwait(false);
+        var outcome = await ProbeAsync(pipeline, coordinator, stop: true, Remaining(started, timeout),
+            () => $"pipeline '{pipeline}' did not finish draining within {timeout}; it keeps stopping (its sources stopped, records in flight drain): see its status").ConfigureAwait(false);
+        if (outcome.Status is { State: PipelineState.Failed } failed)
+            throw new InvalidOperationException(failed.Failure ?? $"pipeline '{pipeline}' failed while stopping");
+        if (outcome.Status is not null) return;
+        if (outcome.Heard)
+        {
+            // It answered, then terminated without a final status: it crashed or its node left, and
+            // the manager starts the pipeline again from its last checkpoint.
+            throw new InvalidOperationException($"the coordinator of pipeline '{pipeline}' terminated before the pipeline finished draining (it crashed or its node left); " +
+                                                "the cluster starts the pipeline again from its last checkpoint: check its status and stop it again");
+        }
+        // It had terminated before the stop reached it. Gone from the manager (or not removed yet):
+        // the pipeline ended. Another coordinator: it was started again, and still runs.
+        var running = await RunningAsync(Remaining(started, timeout)).ConfigureAwait(false);
+        if (running.Coordinators.TryGetValue(pipeline, out var now) && !now.Equals(coordinator))
+            throw new InvalidOperationException($"the coordinator of pipeline '{pipeline}' terminated before the stop reached it, and the cluster started the pipeline again; stop it again");
+    }
+
+    private async Task<RunningPipelines> RunningAsync(TimeSpan timeout)
+    {
+        try
+        {
+            return await Manager.Ask<RunningPipelines>(ListPipelines.Instance, timeout).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is AskTimeoutException or TaskCanceledException)
+        {
+            throw new TimeoutException($"the cluster's pipeline manager did not answer within {timeout}; is this node an Up member of a cluster (akka.cluster.seed-nodes, min-nr-of-members)?", e);
+        }
+    }
+
+    /// <summary>The coordinator of a running pipeline, found through the manager (the singleton knows them all).</summary>
+    private async Task<IActorRef> LocateAsync(string pipeline, TimeSpan timeout)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(pipeline);
+        var running = await RunningAsync(timeout).ConfigureAwait(false);
+        return running.Coordinators.TryGetValue(pipeline, out var coordinator)
+            ? coordinator
+            : throw new PipelineNotRunningException(pipeline, running.SortedNames());
+    }
+
+    /// <summary>How a <see cref="PipelineProbe"/> on <paramref name="coordinator"/> ended: with the status it waited for, or the coordinator's termination.</summary>
+    private async Task<PipelineProbe.Outcome> ProbeAsync(string pipeline, IActorRef coordinator, bool stop, TimeSpan timeout, Func<string> timedOut)
+    {
+        var result = new TaskCompletionSource<PipelineProbe.Outcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var probe = System.ActorOf(PipelineProbe.Props(coordinator, stop, result), "pipeline-probe-" + Uri.EscapeDataString(pipeline) + "-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            return await result.Task.WaitAsync(timeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException(timedOut(), e);
+        }
+        finally
+        {
+            System.Stop(probe);
+        }
+    }
+
+    private static TimeSpan Remaining(Stopwatch started, TimeSpan timeout)
+    {
+        // A little time even when the deadline passed, so the last step fails with its own message.
+        var left = timeout - started.Elapsed;
+        return left > TimeSpan.FromMilliseconds(100) ? left : TimeSpan.FromMilliseconds(100);
     }
 }
