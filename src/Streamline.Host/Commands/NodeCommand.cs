@@ -100,7 +100,18 @@ public static class NodeCommand
         try
         {
             if (fromSavepoint is { } id) Console.WriteLine($"submitting pipeline {pipeline} from savepoint {id}");
-            var handle = await node.SubmitAsync(pipeline, fromSavepoint, ct);
+            PipelineHandle handle;
+            try
+            {
+                handle = await node.SubmitAsync(pipeline, fromSavepoint, ct);
+            }
+            catch (PipelineAlreadyRunningException) when (fromSavepoint is null)
+            {
+                // After a restart the pipeline manager resumes the pipelines that were running;
+                // submitting again then means following the resumed one.
+                Console.WriteLine($"pipeline {pipeline} is already running in the cluster (resumed from its last checkpoint); following it");
+                handle = await node.AttachAsync(pipeline, ct);
+            }
             PrintStateChanges(handle);
             await handle.Started.WaitAsync(ct);
             foreach (var (task, address) in handle.Placement.OrderBy(p => p.Key.Vertex).ThenBy(p => p.Key.Index))

@@ -52,7 +52,7 @@ public sealed class PipelineManager : ReceivePersistentActor, IWithTimers
             if (_running.TryGetValue(submit.Pipeline, out var existing))
             {
                 Sender.Tell(new PipelineRefused(submit.Pipeline,
-                    $"pipeline '{submit.Pipeline}' is already running in this cluster (coordinator {existing.Path}); stop it before starting it again"));
+                    $"pipeline '{submit.Pipeline}' is already running in this cluster (coordinator {existing.Path}); stop it before starting it again", AlreadyRunning: true));
                 return;
             }
             if (!Plan(submit.Pipeline, out var plan, out var error))

@@ -31,7 +31,7 @@ internal sealed class PipelineWatcher : ReceiveActor, IWithTimers
         {
             // Not yet running again elsewhere while re-watching: the timer asks again.
             if (_coordinator is not null) return;
-            handle.OnFailed(new InvalidOperationException(r.Reason));
+            handle.OnFailed(r.AlreadyRunning ? new PipelineAlreadyRunningException(r.Reason) : new InvalidOperationException(r.Reason));
             Context.Stop(Self);
         });
         Receive<Terminated>(t =>

@@ -79,9 +79,21 @@ public sealed class StreamlineNode
     {
         // Fail fast here too: a missing serde or unknown name is this node's code's problem.
         ExchangeCodecs.Get(System).RegisterPlan(PhysicalPlan.Create(Registry.Get(pipeline)));
+        return await Request(pipeline, watcher => new SubmitPipeline(pipeline, watcher, fromSavepoint), ct);
+    }
+
+    /// <summary>
+    /// A handle on <paramref name="pipeline"/> already running in the cluster (e.g. resumed by the
+    /// pipeline manager after a restart): its status, savepoints and stop, as if submitted here.
+    /// </summary>
+    public Task<PipelineHandle> AttachAsync(string pipeline, CancellationToken ct = default) =>
+        Request(pipeline, watcher => new WatchPipeline(pipeline, watcher), ct);
+
+    private async Task<PipelineHandle> Request(string pipeline, Func<IActorRef, object> message, CancellationToken ct)
+    {
         var handle = new PipelineHandle(pipeline);
         var watcher = System.ActorOf(PipelineWatcher.Props(handle, Manager));
-        Manager.Tell(new SubmitPipeline(pipeline, watcher, fromSavepoint), watcher);
+        Manager.Tell(message(watcher), watcher);
         try
         {
             await handle.Accepted.WaitAsync(_runtime.SubmitTimeout, ct);

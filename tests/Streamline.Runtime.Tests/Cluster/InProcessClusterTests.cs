@@ -78,7 +78,7 @@ public sealed class InProcessClusterTests : IAsyncLifetime
         // Refused cluster-wide: from the same node and from another one.
         foreach (var node in new[] { nodes[0], nodes[2] })
         {
-            var twice = await Assert.ThrowsAsync<InvalidOperationException>(() => node.SubmitAsync("sensor-sums"));
+            var twice = await Assert.ThrowsAsync<PipelineAlreadyRunningException>(() => node.SubmitAsync("sensor-sums"));
             Assert.Contains("pipeline 'sensor-sums' is already running in this cluster", twice.Message);
         }
         await handle.Started.WaitAsync(TimeSpan.FromSeconds(60));
