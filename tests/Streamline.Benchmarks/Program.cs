@@ -7,7 +7,16 @@ using Streamline.Samples.Etl;
 // Usage: dotnet run -c Release --project tests/Streamline.Benchmarks -- [core|kafka|all] [records]
 //        dotnet run -c Release --project tests/Streamline.Benchmarks -- exchange [records] [soak-seconds]   (soak default 20; 300 = the 5 minutes)
 //        dotnet run -c Release --project tests/Streamline.Benchmarks -- samples [good-documents]   (ETL corpus mix scales along)
+//        dotnet run -c Release --project tests/Streamline.Benchmarks -- checkpoints [--seconds 10] [--rounds 5] [--warmup 1] [--state-mb 256] [--no-postgres] [--only throughput|large]
 var what = args.Length > 0 ? args[0] : "all";
+if (what == "checkpoints")
+{
+    Console.WriteLine($"Streamline checkpoint benchmark; {Environment.ProcessorCount} cores, .NET {Environment.Version}, " +
+                      $"server GC {System.Runtime.GCSettings.IsServerGC}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}; load average {CheckpointBenchmarks.LoadAverage()}");
+    Console.WriteLine($"Command: dotnet run -c Release --project tests/Streamline.Benchmarks -- {string.Join(' ', args)}");
+    await CheckpointBenchmarks.RunAsync(CheckpointOptions.Parse(args[1..]));
+    return;
+}
 if (what == "samples")
 {
     await RunSamplesAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : null);
