@@ -88,6 +88,7 @@ public sealed class KafkaSourceStage<T> : GraphStageWithMaterializedValue<Operat
         private readonly WatermarkAligner _aligner;
         private readonly Queue<StreamElement<T>> _queue = new();
         private readonly Queue<BarrierRequest> _barriers = new();
+        private readonly Queue<BarrierRequest> _awaitingAssignment = new();
         private readonly Queue<DeadLetter> _deadLetters = new();
         private readonly Action<IReadOnlyList<TopicPartitionOffset>> _onAssigned;
         private readonly Action<Exception> _onFailure;
@@ -191,6 +192,7 @@ public sealed class KafkaSourceStage<T> : GraphStageWithMaterializedValue<Operat
             }
             _assigned = true;
             _log?.Info("Kafka source assigned {0} at {1}", _settings.Topic, string.Join(", ", offsets.Select(o => $"[{o.Partition.Value}]@{o.Offset.Value}")));
+            while (_awaitingAssignment.TryDequeue(out var held)) InjectBarrier(held);
             if (IsAvailable(_stage.Out)) Poll();
         }
 
@@ -415,6 +417,14 @@ public sealed class KafkaSourceStage<T> : GraphStageWithMaterializedValue<Operat
             {
                 request.Fail(new InvalidOperationException($"Kafka source for '{_settings.Topic}' is stopping; barrier {request.Barrier.CheckpointId} was not injected."));
                 _control.Done(request);
+                return;
+            }
+            // Before the assignment the start offsets are still being resolved and the positions are
+            // -1, not a cut: a checkpoint holding them could neither commit nor restore. The barrier
+            // waits for the assignment (or fails with the other pending requests if the source stops).
+            if (!_assigned)
+            {
+                _awaitingAssignment.Enqueue(request);
                 return;
             }
             // Everything consumed so far is in the queue ahead of the barrier: the cut is the positions now.

@@ -256,13 +256,26 @@ public sealed class TaskEntity : ReceiveActor, IWithTimers
         {
             foreach (var (name, source) in SourcesOf(_graph))
                 if (source is ICheckpointedSource checkpointed && positions.TryGetValue(name, out var p))
-                    checkpointed.CommitPositions(p).ContinueWith(t =>
+                    CommitSafely(checkpointed, p).ContinueWith(t =>
                     {
                         // Only progress reporting for lag tools: the checkpoint itself is what recovery uses.
                         if (t.IsFaulted) _log.Warning("source '{0}' could not commit positions of checkpoint {1}: {2}", name, done.CheckpointId, t.Exception?.GetBaseException().Message);
                     }, TaskScheduler.Default);
         }
         foreach (var id in _positions.Keys.Where(id => id <= done.CheckpointId).ToList()) _positions.Remove(id);
+    }
+
+    /// <summary>A commit that throws synchronously must not crash the task: it is progress reporting only.</summary>
+    private static Task CommitSafely(ICheckpointedSource source, IReadOnlyDictionary<int, long> positions)
+    {
+        try
+        {
+            return source.CommitPositions(positions);
+        }
+        catch (Exception e)
+        {
+            return Task.FromException(e);
+        }
     }
 
     private static List<(string Name, ISourceControl Control)> SourcesOf(TaskGraph graph)

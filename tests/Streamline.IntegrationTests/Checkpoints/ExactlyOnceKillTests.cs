@@ -1,9 +1,12 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 using Streamline.IntegrationTests.MultiNode;
 using Streamline.Kafka.Embedded;
+using Streamline.Runtime.Checkpoints;
+using Streamline.TestSupport;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -12,9 +15,9 @@ namespace Streamline.IntegrationTests.Checkpoints;
 /// <summary>
 /// Slow, real processes: a `streamline node` running the keyed windowed sensor-sums pipeline from
 /// embedded Kafka to Kafka is killed (SIGKILL, no shutdown) several times mid-stream while input
-/// keeps arriving, and restarted; it resumes from its last checkpoint in a SQLite file. Every
-/// window sum it ever wrote must equal the sum computed from the input: a lost record makes a sum
-/// smaller, a record counted twice makes it larger.
+/// keeps arriving, and restarted; it resumes from its last checkpoint in a SQLite file or a private
+/// PostgreSQL database. Every window sum it ever wrote must equal the sum computed from the input:
+/// a lost record makes a sum smaller, a record counted twice makes it larger.
 /// </summary>
 [Trait("Category", "MultiNode")]
 public sealed partial class ExactlyOnceKillTests(ITestOutputHelper output) : IDisposable
@@ -22,20 +25,104 @@ public sealed partial class ExactlyOnceKillTests(ITestOutputHelper output) : IDi
     private readonly EmbeddedKafka _kafka = EmbeddedKafka.Start();
     private readonly List<NodeProcess> _nodes = new();
     private readonly string _dir = Directory.CreateTempSubdirectory("streamline-eo-").FullName;
+    private PostgresInstance? _postgres;
 
     public void Dispose()
     {
         foreach (var n in _nodes) n.Dispose();
         _kafka.Dispose();
+        _postgres?.Dispose();
         Directory.Delete(_dir, recursive: true);
     }
 
     [Fact]
-    public async Task Killing_a_single_node_mid_stream_repeatedly_neither_loses_nor_double_counts_with_SQLite()
+    public Task Killing_a_single_node_mid_stream_repeatedly_neither_loses_nor_double_counts_with_SQLite() =>
+        KillRepeatedlyMidStream($"""streamline.runtime.checkpoints.sqlite-path = "{Path.Combine(_dir, "state.db")}" """);
+
+    [Fact]
+    public Task Killing_a_single_node_mid_stream_repeatedly_neither_loses_nor_double_counts_with_PostgreSQL()
+    {
+        var postgres = _postgres = new PostgresInstance();
+        return KillRepeatedlyMidStream(PostgresPersistence(postgres.CreateDatabase()));
+    }
+
+    /// <summary>
+    /// PostgreSQL stopped while the pipeline runs: checkpoints fail but records keep flowing; once the
+    /// server is back checkpoints complete again, and a node killed after that restores one of them
+    /// and every window sum is still exact.
+    /// </summary>
+    [Fact]
+    public async Task Database_down_during_a_run_and_back_loses_no_checkpointed_state_and_checkpoints_resume()
+    {
+        var postgres = _postgres = new PostgresInstance();
+        var stream = new SensorStream(_kafka);
+        stream.CreateTopics();
+        // The snapshot store's circuit breaker keeps the product's setting (CheckpointPersistenceConfig:
+        // it does not open). With Akka's default it opens after 5 failed saves, one failed checkpoint,
+        // and refuses every save for 60 s, long after the database is back; and when it is half open,
+        // a second save makes the store crash and lose that request.
+        var config = WriteConfig(PostgresPersistence(postgres.CreateDatabase()) + """
+
+            # Every checkpoint tried while the database is down fails within milliseconds (connection
+            # refused), one every 300 ms: the outage below is several failures in a row. With the
+            # default (5) the coordinator could restart the pipeline, and that restart loads the last
+            # checkpoint from the very database that is down, so nothing would run until it is back.
+            # This test is about riding the outage out: processing goes on and only checkpoints
+            # fail, so no restart may happen (asserted below).
+            streamline.runtime.checkpoints.tolerable-failures = 1000
+            """);
+        using var stop = new CancellationTokenSource();
+        var producing = stream.ProduceUntil(stop.Token, perSecond: 3000);
+
+        var node = Start(config);
+        var beforeStop = await NextCheckpoint(node, 0, TimeSpan.FromSeconds(60));
+        var down = Stopwatch.StartNew();
+        postgres.Stop(PostgresStopMode.Fast);
+        var stopping = down.Elapsed;
+
+        // Checkpoints now fail: the coordinator's message, for a checkpoint after the last one before the stop.
+        var failure = await WithLogs(node.WaitForLine(l => FailedCheckpoint(l) > beforeStop, TimeSpan.FromSeconds(30)));
+        output.WriteLine($"PostgreSQL stopped in {stopping.TotalMilliseconds:F0} ms; first failure {down.Elapsed.TotalMilliseconds:F0} ms after the stop began: {failure}");
+        // A checkpoint that completed while the server went down is printed before any later one's failure.
+        var lastBefore = LastCompleted(node);
+
+        // Processing goes on without the database: window sums keep arriving in `sums` while more checkpoints fail.
+        var sumsAtFailure = stream.SumsWritten();
+        await WaitUntil(() => stream.SumsWritten() >= sumsAtFailure + 50 && FailuresAfter(node, lastBefore) >= 3, TimeSpan.FromSeconds(30),
+            () => $"sums written: {stream.SumsWritten()} ({sumsAtFailure} at the first failure); checkpoints failed after {lastBefore}: {FailuresAfter(node, lastBefore)}");
+        Assert.False(postgres.IsRunning);
+        var sumsInOutage = stream.SumsWritten() - sumsAtFailure;
+        var failedInOutage = FailuresAfter(node, lastBefore);
+
+        var outage = down.Elapsed;
+        var back = Stopwatch.StartNew();
+        postgres.Start();
+        var starting = back.Elapsed;
+        var afterOutage = await NextCheckpoint(node, lastBefore, TimeSpan.FromSeconds(30));
+        output.WriteLine($"outage {outage.TotalSeconds:F1} s: {failedInOutage} checkpoints failed after checkpoint {lastBefore}, {sumsInOutage} sums written meanwhile; " +
+                         $"PostgreSQL started in {starting.TotalMilliseconds:F0} ms, then checkpoint {afterOutage} completed {(back.Elapsed - starting).TotalMilliseconds:F0} ms later");
+        Assert.True(!node.Output.Contains("Restarting", StringComparison.Ordinal), "the pipeline restarted during the outage\n" + Logs());
+
+        // Not a synchronization: the kill lands at a random moment between checkpoints.
+        await Task.Delay(Random.Shared.Next(100, 800));
+        node.Kill();
+        stop.Cancel();
+        await producing;
+        stream.ProduceEndMarkers();
+        var final = Start(config);
+        var restoredLine = await WithLogs(final.WaitForLine(l => RestoredLine().IsMatch(l), TimeSpan.FromSeconds(60)));
+        var restored = long.Parse(RestoredLine().Match(restoredLine).Groups[1].Value);
+        output.WriteLine($"after the kill: {restoredLine}");
+        Assert.True(restored >= afterOutage, $"the restarted node restored checkpoint {restored}, older than checkpoint {afterOutage} completed after the outage\n{Logs()}");
+
+        AssertEverySumExact(stream);
+    }
+
+    private async Task KillRepeatedlyMidStream(string persistence)
     {
         var stream = new SensorStream(_kafka);
         stream.CreateTopics();
-        var config = WriteConfig($"""streamline.runtime.checkpoints.sqlite-path = "{Path.Combine(_dir, "state.db")}" """);
+        var config = WriteConfig(persistence);
         using var stop = new CancellationTokenSource();
         var producing = stream.ProduceUntil(stop.Token, perSecond: 3000);
 
@@ -58,8 +145,13 @@ public sealed partial class ExactlyOnceKillTests(ITestOutputHelper output) : IDi
         await producing;
         stream.ProduceEndMarkers();
         var final = Start(config);
-        await final.WaitForLine(l => l.Contains("restored checkpoint"), TimeSpan.FromSeconds(60));
+        await WithLogs(final.WaitForLine(l => l.Contains("restored checkpoint"), TimeSpan.FromSeconds(60)));
 
+        AssertEverySumExact(stream);
+    }
+
+    private void AssertEverySumExact(SensorStream stream)
+    {
         var expected = SensorStream.Expected(stream.Produced);
         var sums = stream.ReadSums(expected.Keys, TimeSpan.FromSeconds(120));
         var wrong = sums.Where(s => !expected.TryGetValue(s.Window, out var e) || e != s.Sum).ToList();
@@ -70,6 +162,10 @@ public sealed partial class ExactlyOnceKillTests(ITestOutputHelper output) : IDi
         Assert.True(missing.Count == 0, $"{missing.Count} windows never written, e.g. {string.Join(", ", missing.Take(5))}\n" + Logs());
     }
 
+    /// <summary>Journal and snapshot store in a PostgreSQL database, as <c>CheckpointPersistenceConfig.Postgres</c> configures them.</summary>
+    private static string PostgresPersistence(string connectionString) =>
+        CheckpointPersistenceConfig.Text(connectionString, CheckpointPersistenceConfig.PostgresProviderName);
+
     private NodeProcess Start(string config)
     {
         var node = new NodeProcess(config, "--kafka", _kafka.BootstrapServers, "--submit", "sensor-sums");
@@ -77,10 +173,45 @@ public sealed partial class ExactlyOnceKillTests(ITestOutputHelper output) : IDi
         return node;
     }
 
-    private static async Task<long> NextCheckpoint(NodeProcess node, long after, TimeSpan timeout)
+    private async Task<long> NextCheckpoint(NodeProcess node, long after, TimeSpan timeout)
     {
-        var line = await node.WaitForLine(l => CheckpointLine().Match(l) is { Success: true } m && long.Parse(m.Groups[1].Value) > after, timeout);
+        var line = await WithLogs(node.WaitForLine(l => CheckpointLine().Match(l) is { Success: true } m && long.Parse(m.Groups[1].Value) > after, timeout));
         return long.Parse(CheckpointLine().Match(line).Groups[1].Value);
+    }
+
+    /// <summary>The newest checkpoint the node printed as completed so far (0 = none).</summary>
+    private static long LastCompleted(NodeProcess node) =>
+        CheckpointLine().Matches(node.Output).Select(m => long.Parse(m.Groups[1].Value)).DefaultIfEmpty(0).Max();
+
+    /// <summary>The id of the checkpoint a coordinator's failure line reports, or 0 for another line.</summary>
+    private static long FailedCheckpoint(string line) =>
+        FailureLine().Match(line) is { Success: true } m ? long.Parse(m.Groups[1].Value) : 0;
+
+    private static int FailuresAfter(NodeProcess node, long checkpoint) =>
+        node.Output.Split('\n').Select(FailedCheckpoint).Where(id => id > checkpoint).Distinct().Count();
+
+    /// <summary>Checks <paramref name="condition"/> (an outside observation: Kafka offsets, the node's output) until it holds or the timeout passes.</summary>
+    private async Task WaitUntil(Func<bool> condition, TimeSpan timeout, Func<string> describe)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail($"not within {timeout}: {describe()}\n{Logs()}");
+            await poll.WaitForNextTickAsync();
+        }
+    }
+
+    private async Task<T> WithLogs<T>(Task<T> wait)
+    {
+        try
+        {
+            return await wait;
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException("timed out; node output:\n" + Logs());
+        }
     }
 
     private string Logs() => string.Join("\n---\n", _nodes.Select(n => n.Output));
@@ -112,4 +243,10 @@ public sealed partial class ExactlyOnceKillTests(ITestOutputHelper output) : IDi
 
     [GeneratedRegex(@"checkpoint (\d+) completed")]
     private static partial Regex CheckpointLine();
+
+    [GeneratedRegex(@"checkpoint (\d+) of pipeline 'sensor-sums' failed")]
+    private static partial Regex FailureLine();
+
+    [GeneratedRegex(@"restored checkpoint (\d+)")]
+    private static partial Regex RestoredLine();
 }

@@ -53,6 +53,13 @@ internal sealed class SensorStream(EmbeddedKafka kafka)
         producer.Flush(TimeSpan.FromSeconds(30));
     }
 
+    /// <summary>How many sums the pipeline has written to `sums` so far (the partitions' high watermarks; end markers' sums included).</summary>
+    public long SumsWritten()
+    {
+        using var consumer = new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig { BootstrapServers = kafka.BootstrapServers, GroupId = "count" }).Build();
+        return Enumerable.Range(0, 3).Sum(p => (long)consumer.QueryWatermarkOffsets(new TopicPartition("sums", p), TimeSpan.FromSeconds(10)).High.Value);
+    }
+
     /// <summary>The exact sum of every 10 s window per sensor of the first <paramref name="count"/> readings.</summary>
     public static Dictionary<(string Sensor, long Start), long> Expected(long count)
     {

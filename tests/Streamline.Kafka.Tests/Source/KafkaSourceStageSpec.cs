@@ -55,6 +55,29 @@ public sealed class KafkaSourceStageSpec : KafkaSpec
     }
 
     [Fact]
+    public async Task A_barrier_injected_before_the_partitions_are_assigned_waits_for_the_assignment_and_cuts_at_the_start_offsets()
+    {
+        var topic = NewTopic(2);
+        await ProduceAsync(topic, [(0, null, "a0", 0L), (1, null, "b0", 0L)]);
+        // The broker is down: the source cannot resolve its start offsets, so it is not assigned yet.
+        Kafka.SetBrokerDown(1);
+        var (control, probe, _) = Run(new KafkaSourceStage<string>(Settings(topic, 0, 1) with { StartTimeout = Patience }, Serdes.Utf8String));
+        probe.Request(10);
+        Assert.All(control.Positions.Values, position => Assert.Equal(-1, position));
+
+        var cut = control.InjectBarrier(new CheckpointBarrier(1, 0));
+        Kafka.SetBrokerUp(1);
+
+        var offsets = await cut.WaitAsync(Patience);
+        Assert.Equal(0, offsets[0]);
+        Assert.Equal(0, offsets[1]);
+        // The barrier comes before every record: it was injected before anything was read.
+        Assert.Equal(new CheckpointBarrier(1, 0), Assert.IsType<ControlElement<string>>(probe.ExpectNext(Patience)).Signal);
+        Assert.Equal(2, RecordsOf(ReadUntil(probe, e => RecordsOf(e).Count == 2)).Count);
+        await StopAndDrain(control, probe);
+    }
+
+    [Fact]
     public async Task Start_offsets_are_honoured_and_committed_offsets_are_where_the_next_source_starts()
     {
         var topic = NewTopic(3);
