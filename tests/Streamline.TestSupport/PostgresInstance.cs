@@ -82,7 +82,7 @@ public sealed class PostgresInstance : IDisposable
         try
         {
             InitDb();
-            Port = FreePort();
+            Port = LoopbackPort.Free();
             WriteSettings();
             StartWithFreshPortOnConflict();
         }
@@ -295,7 +295,7 @@ public sealed class PostgresInstance : IDisposable
             }
             catch (InvalidOperationException) when (attempt < 3 && ReadLog().Contains("Address already in use", StringComparison.Ordinal))
             {
-                Port = FreePort();
+                Port = LoopbackPort.Free();
                 File.AppendAllText(Path.Combine(DataDirectory, "postgresql.conf"), $"port = {Port}\n");
             }
         }
@@ -390,20 +390,6 @@ public sealed class PostgresInstance : IDisposable
         Task.WaitAll([stdout, stderr], TimeSpan.FromSeconds(10));
         var output = (stdout.IsCompletedSuccessfully ? stdout.Result : "") + (stderr.IsCompletedSuccessfully ? stderr.Result : "");
         return (process.ExitCode, output.Trim());
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
     }
 
     private void DeleteRootDirectory()

@@ -1,7 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
-using System.Text.RegularExpressions;
 using Streamline.IntegrationTests.MultiNode;
 using Streamline.Kafka.Embedded;
 using Streamline.TestSupport;
@@ -18,16 +15,16 @@ namespace Streamline.IntegrationTests.Checkpoints;
 /// written equals the sum computed from the input.
 /// </summary>
 [Trait("Category", "MultiNode")]
-public sealed partial class ClusterKillTests(ITestOutputHelper output) : IDisposable
+public sealed class ClusterKillTests(ITestOutputHelper output) : IDisposable
 {
     private readonly EmbeddedKafka _kafka = EmbeddedKafka.Start();
     private readonly PostgresInstance _postgres = new();
-    private readonly List<NodeProcess> _nodes = new();
+    private readonly NodeGroup _nodes = new();
     private readonly string _dir = Directory.CreateTempSubdirectory("streamline-cluster-eo-").FullName;
 
     public void Dispose()
     {
-        foreach (var n in _nodes) n.Dispose();
+        _nodes.Dispose();
         _kafka.Dispose();
         _postgres.Dispose();
         Directory.Delete(_dir, recursive: true);
@@ -39,7 +36,7 @@ public sealed partial class ClusterKillTests(ITestOutputHelper output) : IDispos
         var stream = new SensorStream(_kafka);
         stream.CreateTopics();
         var database = _postgres.CreateDatabase();
-        var ports = Enumerable.Range(0, 3).Select(_ => FreePort()).ToArray();
+        var ports = Enumerable.Range(0, 3).Select(_ => LoopbackPort.Free()).ToArray();
         var configs = ports.Select((port, i) => WriteConfig(i, port, ports[0], database)).ToArray();
         using var stop = new CancellationTokenSource();
         var producing = stream.ProduceUntil(stop.Token, perSecond: 3000);
@@ -48,9 +45,9 @@ public sealed partial class ClusterKillTests(ITestOutputHelper output) : IDispos
         _nodes.Add(first);
         _nodes.Add(new NodeProcess(configs[1], "--kafka", _kafka.BootstrapServers));
         _nodes.Add(new NodeProcess(configs[2], "--kafka", _kafka.BootstrapServers));
-        await WithLogs(first.WaitForLine(l => l.Contains("task sensor-sums/v1#2"), TimeSpan.FromSeconds(90)));
-        var checkpoint = await NextCheckpoint(first, 0, TimeSpan.FromSeconds(60));
-        checkpoint = await NextCheckpoint(first, checkpoint, TimeSpan.FromSeconds(60));
+        await _nodes.WithLogs(first.WaitForLine(l => l.Contains("task sensor-sums/v1#2"), TimeSpan.FromSeconds(90)));
+        var checkpoint = await _nodes.NextCheckpoint(first, 0, TimeSpan.FromSeconds(60));
+        checkpoint = await _nodes.NextCheckpoint(first, checkpoint, TimeSpan.FromSeconds(60));
         // A node that runs tasks but not the singletons dies. (Killing the oldest member, which also
         // hosts Akka's shard coordinator, stalls the reallocation of its shards in Akka.Cluster.Sharding
         // 1.5.73 — see docs/operations.md, "Known limits".)
@@ -70,33 +67,9 @@ public sealed partial class ClusterKillTests(ITestOutputHelper output) : IDispos
 
         var expected = SensorStream.Expected(stream.Produced);
         var sums = stream.ReadSums(expected.Keys, TimeSpan.FromSeconds(120));
-        var wrong = sums.Where(s => !expected.TryGetValue(s.Window, out var e) || e != s.Sum).ToList();
-        var missing = expected.Keys.Except(sums.Select(s => s.Window)).ToList();
         output.WriteLine($"{stream.Produced} readings, {expected.Count} windows, {sums.Count} sums written ({sums.Count - sums.Select(s => s.Window).Distinct().Count()} re-emitted after the restore), {(DateTime.UtcNow - killed).TotalSeconds:F1} s after the kill");
-        Assert.True(wrong.Count == 0, $"{wrong.Count} sums differ from the input's, e.g. " +
-            string.Join("; ", wrong.Take(5).Select(w => $"{w.Window}: wrote {w.Sum}, expected {expected.GetValueOrDefault(w.Window)}")) + "\n" + Logs());
-        Assert.True(missing.Count == 0, $"{missing.Count} windows never written, e.g. {string.Join(", ", missing.Take(5))}\n" + Logs());
+        SensorStream.AssertEverySumExact(expected, sums, _nodes.Logs);
     }
-
-    private async Task<long> NextCheckpoint(NodeProcess node, long after, TimeSpan timeout)
-    {
-        var line = await WithLogs(node.WaitForLine(l => CheckpointLine().Match(l) is { Success: true } m && long.Parse(m.Groups[1].Value) > after, timeout));
-        return long.Parse(CheckpointLine().Match(line).Groups[1].Value);
-    }
-
-    private async Task<T> WithLogs<T>(Task<T> wait)
-    {
-        try
-        {
-            return await wait;
-        }
-        catch (TimeoutException)
-        {
-            throw new TimeoutException("timed out; node output:\n" + Logs());
-        }
-    }
-
-    private string Logs() => string.Join("\n---\n", _nodes.Select(n => n.Output));
 
     private string WriteConfig(int index, int port, int seedPort, string connectionString)
     {
@@ -119,15 +92,4 @@ public sealed partial class ClusterKillTests(ITestOutputHelper output) : IDispos
         return file;
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
-    [GeneratedRegex(@"checkpoint (\d+) completed")]
-    private static partial Regex CheckpointLine();
 }

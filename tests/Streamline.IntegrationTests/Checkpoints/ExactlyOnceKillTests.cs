@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 using Streamline.IntegrationTests.MultiNode;
@@ -23,13 +21,13 @@ namespace Streamline.IntegrationTests.Checkpoints;
 public sealed partial class ExactlyOnceKillTests(ITestOutputHelper output) : IDisposable
 {
     private readonly EmbeddedKafka _kafka = EmbeddedKafka.Start();
-    private readonly List<NodeProcess> _nodes = new();
+    private readonly NodeGroup _nodes = new();
     private readonly string _dir = Directory.CreateTempSubdirectory("streamline-eo-").FullName;
     private PostgresInstance? _postgres;
 
     public void Dispose()
     {
-        foreach (var n in _nodes) n.Dispose();
+        _nodes.Dispose();
         _kafka.Dispose();
         _postgres?.Dispose();
         Directory.Delete(_dir, recursive: true);
@@ -75,16 +73,16 @@ public sealed partial class ExactlyOnceKillTests(ITestOutputHelper output) : IDi
         var producing = stream.ProduceUntil(stop.Token, perSecond: 3000);
 
         var node = Start(config);
-        var beforeStop = await NextCheckpoint(node, 0, TimeSpan.FromSeconds(60));
+        var beforeStop = await _nodes.NextCheckpoint(node, 0, TimeSpan.FromSeconds(60));
         var down = Stopwatch.StartNew();
         postgres.Stop(PostgresStopMode.Fast);
         var stopping = down.Elapsed;
 
         // Checkpoints now fail: the coordinator's message, for a checkpoint after the last one before the stop.
-        var failure = await WithLogs(node.WaitForLine(l => FailedCheckpoint(l) > beforeStop, TimeSpan.FromSeconds(30)));
+        var failure = await _nodes.WithLogs(node.WaitForLine(l => FailedCheckpoint(l) > beforeStop, TimeSpan.FromSeconds(30)));
         output.WriteLine($"PostgreSQL stopped in {stopping.TotalMilliseconds:F0} ms; first failure {down.Elapsed.TotalMilliseconds:F0} ms after the stop began: {failure}");
         // A checkpoint that completed while the server went down is printed before any later one's failure.
-        var lastBefore = LastCompleted(node);
+        var lastBefore = NodeGroup.LastCompleted(node);
 
         // Processing goes on without the database: window sums keep arriving in `sums` while more checkpoints fail.
         var sumsAtFailure = stream.SumsWritten();
@@ -98,10 +96,10 @@ public sealed partial class ExactlyOnceKillTests(ITestOutputHelper output) : IDi
         var back = Stopwatch.StartNew();
         postgres.Start();
         var starting = back.Elapsed;
-        var afterOutage = await NextCheckpoint(node, lastBefore, TimeSpan.FromSeconds(30));
+        var afterOutage = await _nodes.NextCheckpoint(node, lastBefore, TimeSpan.FromSeconds(30));
         output.WriteLine($"outage {outage.TotalSeconds:F1} s: {failedInOutage} checkpoints failed after checkpoint {lastBefore}, {sumsInOutage} sums written meanwhile; " +
                          $"PostgreSQL started in {starting.TotalMilliseconds:F0} ms, then checkpoint {afterOutage} completed {(back.Elapsed - starting).TotalMilliseconds:F0} ms later");
-        Assert.True(!node.Output.Contains("Restarting", StringComparison.Ordinal), "the pipeline restarted during the outage\n" + Logs());
+        Assert.True(!node.Output.Contains("Restarting", StringComparison.Ordinal), "the pipeline restarted during the outage\n" + _nodes.Logs());
 
         // Not a synchronization: the kill lands at a random moment between checkpoints.
         await Task.Delay(Random.Shared.Next(100, 800));
@@ -110,10 +108,10 @@ public sealed partial class ExactlyOnceKillTests(ITestOutputHelper output) : IDi
         await producing;
         stream.ProduceEndMarkers();
         var final = Start(config);
-        var restoredLine = await WithLogs(final.WaitForLine(l => RestoredLine().IsMatch(l), TimeSpan.FromSeconds(60)));
+        var restoredLine = await _nodes.WithLogs(final.WaitForLine(l => RestoredLine().IsMatch(l), TimeSpan.FromSeconds(60)));
         var restored = long.Parse(RestoredLine().Match(restoredLine).Groups[1].Value);
         output.WriteLine($"after the kill: {restoredLine}");
-        Assert.True(restored >= afterOutage, $"the restarted node restored checkpoint {restored}, older than checkpoint {afterOutage} completed after the outage\n{Logs()}");
+        Assert.True(restored >= afterOutage, $"the restarted node restored checkpoint {restored}, older than checkpoint {afterOutage} completed after the outage\n{_nodes.Logs()}");
 
         AssertEverySumExact(stream);
     }
@@ -131,8 +129,8 @@ public sealed partial class ExactlyOnceKillTests(ITestOutputHelper output) : IDi
         {
             var node = Start(config);
             // Wait for two checkpoints of this run: state is being written while records flow.
-            var first = await NextCheckpoint(node, lastCheckpoint, TimeSpan.FromSeconds(60));
-            lastCheckpoint = await NextCheckpoint(node, first, TimeSpan.FromSeconds(60));
+            var first = await _nodes.NextCheckpoint(node, lastCheckpoint, TimeSpan.FromSeconds(60));
+            lastCheckpoint = await _nodes.NextCheckpoint(node, first, TimeSpan.FromSeconds(60));
             if (kill > 0) Assert.Contains("restored checkpoint", node.Output);
             // Not a synchronization: the kill lands at a random moment between checkpoints, so
             // records after the last one were already processed (and some windows written).
@@ -145,7 +143,7 @@ public sealed partial class ExactlyOnceKillTests(ITestOutputHelper output) : IDi
         await producing;
         stream.ProduceEndMarkers();
         var final = Start(config);
-        await WithLogs(final.WaitForLine(l => l.Contains("restored checkpoint"), TimeSpan.FromSeconds(60)));
+        await _nodes.WithLogs(final.WaitForLine(l => l.Contains("restored checkpoint"), TimeSpan.FromSeconds(60)));
 
         AssertEverySumExact(stream);
     }
@@ -154,12 +152,8 @@ public sealed partial class ExactlyOnceKillTests(ITestOutputHelper output) : IDi
     {
         var expected = SensorStream.Expected(stream.Produced);
         var sums = stream.ReadSums(expected.Keys, TimeSpan.FromSeconds(120));
-        var wrong = sums.Where(s => !expected.TryGetValue(s.Window, out var e) || e != s.Sum).ToList();
-        var missing = expected.Keys.Except(sums.Select(s => s.Window)).ToList();
         output.WriteLine($"{stream.Produced} readings, {expected.Count} windows, {sums.Count} sums written ({sums.Count - sums.Select(s => s.Window).Distinct().Count()} re-emitted after restores)");
-        Assert.True(wrong.Count == 0, $"{wrong.Count} sums differ from the input's, e.g. " +
-            string.Join("; ", wrong.Take(5).Select(w => $"{w.Window}: wrote {w.Sum}, expected {expected.GetValueOrDefault(w.Window)}")) + "\n" + Logs());
-        Assert.True(missing.Count == 0, $"{missing.Count} windows never written, e.g. {string.Join(", ", missing.Take(5))}\n" + Logs());
+        SensorStream.AssertEverySumExact(expected, sums, _nodes.Logs);
     }
 
     /// <summary>Journal and snapshot store in a PostgreSQL database, as <c>CheckpointPersistenceConfig.Postgres</c> configures them.</summary>
@@ -172,16 +166,6 @@ public sealed partial class ExactlyOnceKillTests(ITestOutputHelper output) : IDi
         _nodes.Add(node);
         return node;
     }
-
-    private async Task<long> NextCheckpoint(NodeProcess node, long after, TimeSpan timeout)
-    {
-        var line = await WithLogs(node.WaitForLine(l => CheckpointLine().Match(l) is { Success: true } m && long.Parse(m.Groups[1].Value) > after, timeout));
-        return long.Parse(CheckpointLine().Match(line).Groups[1].Value);
-    }
-
-    /// <summary>The newest checkpoint the node printed as completed so far (0 = none).</summary>
-    private static long LastCompleted(NodeProcess node) =>
-        CheckpointLine().Matches(node.Output).Select(m => long.Parse(m.Groups[1].Value)).DefaultIfEmpty(0).Max();
 
     /// <summary>The id of the checkpoint a coordinator's failure line reports, or 0 for another line.</summary>
     private static long FailedCheckpoint(string line) =>
@@ -197,28 +181,14 @@ public sealed partial class ExactlyOnceKillTests(ITestOutputHelper output) : IDi
         using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
         while (!condition())
         {
-            if (DateTime.UtcNow > deadline) Assert.Fail($"not within {timeout}: {describe()}\n{Logs()}");
+            if (DateTime.UtcNow > deadline) Assert.Fail($"not within {timeout}: {describe()}\n{_nodes.Logs()}");
             await poll.WaitForNextTickAsync();
         }
     }
 
-    private async Task<T> WithLogs<T>(Task<T> wait)
-    {
-        try
-        {
-            return await wait;
-        }
-        catch (TimeoutException)
-        {
-            throw new TimeoutException("timed out; node output:\n" + Logs());
-        }
-    }
-
-    private string Logs() => string.Join("\n---\n", _nodes.Select(n => n.Output));
-
     private string WriteConfig(string extra)
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var file = Path.Combine(_dir, "node.conf");
         File.WriteAllText(file, $$"""
             akka.actor.provider = cluster
@@ -231,18 +201,6 @@ public sealed partial class ExactlyOnceKillTests(ITestOutputHelper output) : IDi
             """, Encoding.UTF8);
         return file;
     }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
-    [GeneratedRegex(@"checkpoint (\d+) completed")]
-    private static partial Regex CheckpointLine();
 
     [GeneratedRegex(@"checkpoint (\d+) of pipeline 'sensor-sums' failed")]
     private static partial Regex FailureLine();

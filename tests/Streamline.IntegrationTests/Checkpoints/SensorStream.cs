@@ -73,6 +73,16 @@ internal sealed class SensorStream(EmbeddedKafka kafka)
         return sums;
     }
 
+    /// <summary>Every sum written must equal the input's (a lost record makes it smaller, a double count larger), and every window must be written.</summary>
+    public static void AssertEverySumExact(Dictionary<(string Sensor, long Start), long> expected, List<((string Sensor, long Start) Window, long Sum)> sums, Func<string> logs)
+    {
+        var wrong = sums.Where(s => !expected.TryGetValue(s.Window, out var e) || e != s.Sum).ToList();
+        var missing = expected.Keys.Except(sums.Select(s => s.Window)).ToList();
+        Xunit.Assert.True(wrong.Count == 0, $"{wrong.Count} sums differ from the input's, e.g. " +
+            string.Join("; ", wrong.Take(5).Select(w => $"{w.Window}: wrote {w.Sum}, expected {expected.GetValueOrDefault(w.Window)}")) + "\n" + logs());
+        Xunit.Assert.True(missing.Count == 0, $"{missing.Count} windows never written, e.g. {string.Join(", ", missing.Take(5))}\n" + logs());
+    }
+
     /// <summary>Every sum written to `sums`, in order, until all of <paramref name="expected"/>'s windows were seen or the timeout passed.</summary>
     public List<((string Sensor, long Start) Window, long Sum)> ReadSums(IReadOnlyCollection<(string, long)> expected, TimeSpan timeout)
     {

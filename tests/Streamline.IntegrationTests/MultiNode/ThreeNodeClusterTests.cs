@@ -1,9 +1,8 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Confluent.Kafka;
 using Streamline.Kafka.Embedded;
+using Streamline.TestSupport;
 using Xunit;
 
 namespace Streamline.IntegrationTests.MultiNode;
@@ -36,7 +35,7 @@ public sealed class ThreeNodeClusterTests : IDisposable
         var readings = Enumerable.Range(0, 30_000).Select(i => new Reading($"s{i % 23}", 1_000_000 + i * 5L, i % 7)).ToList();
         Produce(readings);
 
-        var ports = Enumerable.Range(0, 3).Select(_ => FreePort()).ToArray();
+        var ports = Enumerable.Range(0, 3).Select(_ => LoopbackPort.Free()).ToArray();
         var configs = ports.Select((port, i) => WriteConfig(i, port, ports[0])).ToArray();
         _nodes.Add(new NodeProcess(configs[0], "--kafka", _kafka.BootstrapServers, "--submit", "sensor-sums"));
         _nodes.Add(new NodeProcess(configs[1], "--kafka", _kafka.BootstrapServers));
@@ -66,7 +65,7 @@ public sealed class ThreeNodeClusterTests : IDisposable
         _kafka.CreateTopic("sums", 3);
         var first = Enumerable.Range(0, 5_000).Select(i => new Reading($"s{i % 11}", 1_000_000 + i * 5L, 1)).ToList();
         Produce(first, endAt: 10_000_000_000);
-        var ports = Enumerable.Range(0, 3).Select(_ => FreePort()).ToArray();
+        var ports = Enumerable.Range(0, 3).Select(_ => LoopbackPort.Free()).ToArray();
         var configs = ports.Select((port, i) => WriteConfig(i, port, ports[0])).ToArray();
         _nodes.Add(new NodeProcess(configs[0], "--kafka", _kafka.BootstrapServers, "--submit", "sensor-sums"));
         _nodes.Add(new NodeProcess(configs[1], "--kafka", _kafka.BootstrapServers));
@@ -156,14 +155,5 @@ public sealed class ThreeNodeClusterTests : IDisposable
             streamline.runtime.checkpoints.interval = off
             """, Encoding.UTF8);
         return file;
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -1,12 +1,11 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Confluent.Kafka;
 using Streamline.IntegrationTests.MultiNode;
 using Streamline.Kafka.Embedded;
+using Streamline.TestSupport;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -39,7 +38,7 @@ public sealed partial class OperationsCliTests(ITestOutputHelper output) : IDisp
         _kafka.CreateTopic("readings", 3);
         _kafka.CreateTopic("sums", 3);
         Produce(2_000);
-        var config = WriteConfig(FreePort());
+        var config = WriteConfig(LoopbackPort.Free());
 
         var first = Start(config, "--submit", "sensor-sums");
         await WithLogs(first.WaitForLine(l => l.Contains("task sensor-sums/v1#2"), Timeout));
@@ -176,14 +175,5 @@ public sealed partial class OperationsCliTests(ITestOutputHelper output) : IDisp
             streamline.runtime.checkpoints.interval = off
             """, Encoding.UTF8);
         return file;
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -6,6 +6,7 @@ using Akka.Event;
 using Akka.Management.Cluster.Bootstrap;
 using Akka.Management.Dsl;
 using Streamline.Runtime.Node;
+using Streamline.TestSupport;
 using Xunit;
 
 namespace Streamline.Runtime.Tests.Node;
@@ -75,7 +76,7 @@ public sealed class NodeManagementTests
     [Fact]
     public async Task Bootstrap_through_the_kubernetes_api_forms_a_cluster_of_one()
     {
-        var managementPort = FreePort();
+        var managementPort = LoopbackPort.Free();
         await using var api = new FakeKubernetesApi
         {
             Body = """
@@ -148,15 +149,5 @@ public sealed class NodeManagementTests
             taken.Stop();
             await system.Terminate();
         }
-    }
-
-    // The management port must be known before the ActorSystem starts: bootstrap advertises the configured one.
-    private static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
     }
 }
