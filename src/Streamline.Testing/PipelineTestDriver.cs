@@ -29,6 +29,11 @@ public sealed class PipelineTestDriver : IDisposable
     private readonly Dictionary<string, object> _outputs = new();
     private readonly RunningPipeline _running;
 
+    // The input the test used last; "*" after an operation on every input. Switching inputs
+    // flushes first: separate inputs are separate streams, and without it their interleaving
+    // would depend on thread timing instead of on the order of the test's calls.
+    private string? _lastInput;
+
     public PipelineTestDriver(PipelineDefinition definition, long startProcessingTime = 0, StreamlineSettings? settings = null)
     {
         Definition = definition;
@@ -78,6 +83,7 @@ public sealed class PipelineTestDriver : IDisposable
     /// <summary>Advances the watermark of every input.</summary>
     public void AdvanceWatermark(long timestamp)
     {
+        BeforeUse(AllInputs);
         foreach (var source in _running.Sources.Values) source.InjectSignal(new Watermark(timestamp)).GetAwaiter().GetResult();
     }
 
@@ -112,7 +118,19 @@ public sealed class PipelineTestDriver : IDisposable
     }
 
     /// <summary>Waits until everything pushed so far has reached every output.</summary>
-    public void Flush() => _running.FlushAsync().GetAwaiter().GetResult();
+    public void Flush()
+    {
+        _running.FlushAsync().GetAwaiter().GetResult();
+        _lastInput = null;
+    }
+
+    private const string AllInputs = "*";
+
+    private void BeforeUse(string input)
+    {
+        if (_lastInput is not null && (_lastInput != input || input == AllInputs)) Flush();
+        _lastInput = input;
+    }
 
     public void Dispose()
     {
@@ -129,7 +147,7 @@ public sealed class PipelineTestDriver : IDisposable
 
     private object CreateTypedInput<T>(SourceNode<T> node)
     {
-        var input = new TestInput<T>(node.Name);
+        var input = new TestInput<T>(node.Name, BeforeUse);
         _inputs[node.Name] = input;
         return new TestSource<T>(node.Definition.WatermarkStrategy, input.Attach);
     }

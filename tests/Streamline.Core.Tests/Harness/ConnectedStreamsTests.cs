@@ -47,4 +47,35 @@ public sealed class ConnectedStreamsTests
 
         Assert.Equal(new[] { "ann bought book", "bob bought pen", "ann bought ink" }, driver.Output<string>("out").ReadValues());
     }
+
+    private sealed class Tag : KeyedCoProcessFunction<int, int, string, string>
+    {
+        public override void ProcessElement1(int value, KeyedProcessContext<int, string> ctx) => ctx.Emit($"n{value}");
+
+        public override void ProcessElement2(string value, KeyedProcessContext<int, string> ctx) => ctx.Emit(value);
+    }
+
+    [Fact]
+    public void Pushes_to_different_inputs_are_processed_in_the_order_the_test_makes_them()
+    {
+        var p = PipelineBuilder.Create("interleave");
+        var numbers = p.Source(new CollectionSource<int>(Array.Empty<int>()), "numbers");
+        var words = p.Source(new CollectionSource<string>(Array.Empty<string>()), "words");
+        numbers.KeyBy(_ => 0).Connect(words.KeyBy(_ => 0)).Process(new Tag()).To(new CollectionSink<string>(), "out");
+        using var driver = new PipelineTestDriver(p.Build());
+
+        var expected = new List<string>();
+        for (var round = 0; round < 20; round++)
+        {
+            for (var n = round * 100; n < round * 100 + 100; n++)
+            {
+                driver.Input<int>("numbers").Push(n, n);
+                expected.Add($"n{n}");
+            }
+            driver.Input<string>("words").Push($"w{round}", round * 100 + 99);
+            expected.Add($"w{round}");
+        }
+
+        Assert.Equal(expected, driver.Output<string>("out").ReadValues());
+    }
 }
