@@ -7,6 +7,12 @@ public sealed record RuntimeSettings
 {
     public int Credits { get; init; } = 8;
 
+    /// <summary>Cluster role of the members that host the task shard region.</summary>
+    public string TaskRole { get; init; } = "streamline";
+
+    /// <summary>How long a deployment waits for the regions of all Up members to register.</summary>
+    public TimeSpan RegionWait { get; init; } = TimeSpan.FromSeconds(10);
+
     public TimeSpan DeployRetryInterval { get; init; } = TimeSpan.FromSeconds(2);
 
     public TimeSpan RestartBackoff { get; init; } = TimeSpan.FromMilliseconds(500);
@@ -28,6 +34,8 @@ public sealed record RuntimeSettings
         var settings = new RuntimeSettings
         {
             Credits = c.GetInt("exchange.credits"),
+            TaskRole = c.GetString("task-role"),
+            RegionWait = c.GetTimeSpan("coordinator.region-wait"),
             DeployRetryInterval = c.GetTimeSpan("coordinator.deploy-retry-interval"),
             RestartBackoff = c.GetTimeSpan("coordinator.restart-backoff"),
             MaxRestartBackoff = c.GetTimeSpan("coordinator.max-restart-backoff"),
@@ -43,6 +51,8 @@ public sealed record RuntimeSettings
     public void Validate()
     {
         Require(Credits >= 1, "exchange.credits", Credits, "must be at least 1");
+        Require(!string.IsNullOrWhiteSpace(TaskRole), "task-role", TaskRole, "must name the cluster role of the members that host tasks");
+        Require(RegionWait >= TimeSpan.Zero, "coordinator.region-wait", RegionWait, "must be zero or positive");
         Require(DeployRetryInterval > TimeSpan.Zero, "coordinator.deploy-retry-interval", DeployRetryInterval, "must be positive");
         Require(RestartBackoff >= TimeSpan.Zero, "coordinator.restart-backoff", RestartBackoff, "must be zero or positive");
         Require(MaxRestartBackoff >= RestartBackoff, "coordinator.max-restart-backoff", MaxRestartBackoff, "must be at least coordinator.restart-backoff");

@@ -18,4 +18,11 @@ public interface ICheckpointStorage
     /// kind <paramref name="kind"/> for the pipeline's tasks (each vertex with its parallelism).
     /// </summary>
     Task DeleteUpToAsync(CheckpointKind kind, string pipeline, long checkpointId, IReadOnlyList<(int Vertex, int Parallelism)> tasks, CancellationToken ct = default);
+
+    /// <summary>
+    /// Deletes the state of exactly <paramref name="checkpointId"/> of kind <paramref name="kind"/>
+    /// (other checkpoints and savepoints stay) for the pipeline's tasks. Deleting what is not there
+    /// succeeds, so an interrupted delete can be repeated.
+    /// </summary>
+    Task DeleteAsync(CheckpointKind kind, string pipeline, long checkpointId, IReadOnlyList<(int Vertex, int Parallelism)> tasks, CancellationToken ct = default);
 }

@@ -114,16 +114,7 @@ public sealed class SnapshotStoreCheckpointStorage : ICheckpointStorage
 
     public async Task DeleteUpToAsync(CheckpointKind kind, string pipeline, long checkpointId, IReadOnlyList<(int Vertex, int Parallelism)> tasks, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(tasks);
-        var all = new List<(int Vertex, int Index)>();
-        foreach (var (vertex, parallelism) in tasks)
-        {
-            if (parallelism < 1)
-                throw new ArgumentOutOfRangeException(nameof(tasks), parallelism, $"vertex {vertex} of pipeline '{pipeline}' has parallelism {parallelism}; it must be at least 1");
-            for (var i = 0; i < parallelism; i++) all.Add((vertex, i));
-        }
-
-        await Parallel.ForEachAsync(all, Options(ct), async (task, token) =>
+        await Parallel.ForEachAsync(AllTasks(pipeline, tasks), Options(ct), async (task, token) =>
         {
             var pid = StatePid(kind, pipeline, checkpointId, task.Vertex, task.Index);
             var where = new TaskCheckpoint(kind, pipeline, checkpointId, task.Vertex, task.Index);
@@ -132,6 +123,49 @@ public sealed class SnapshotStoreCheckpointStorage : ICheckpointStorage
             await DeleteAsync(where, pid, checkpointId, token);
             await DeleteAsync(where, CheckpointStateFormat.ChunkPersistenceId(pid), CheckpointStateFormat.LastChunkSequenceNr(checkpointId), token);
         });
+    }
+
+    public async Task DeleteAsync(CheckpointKind kind, string pipeline, long checkpointId, IReadOnlyList<(int Vertex, int Parallelism)> tasks, CancellationToken ct = default)
+    {
+        await Parallel.ForEachAsync(AllTasks(pipeline, tasks), Options(ct), async (task, token) =>
+        {
+            var pid = StatePid(kind, pipeline, checkpointId, task.Vertex, task.Index);
+            var where = new TaskCheckpoint(kind, pipeline, checkpointId, task.Vertex, task.Index);
+            // The store deletes ranges only from sequence number 0 up, which would take older
+            // savepoints along: the header says which chunk rows there are, each goes on its own,
+            // then the header (so a repeated delete still finds the chunks of an interrupted one).
+            var row = await LoadAsync(where, pid, checkpointId, "", token);
+            if (row is null) return;
+            StateHeader? header = null;
+            try
+            {
+                header = CheckpointStateFormat.Decode(row);
+            }
+            catch (InvalidDataException)
+            {
+                // A damaged header: its row goes, whatever chunks it had cannot be named.
+            }
+            if (header is { Inline: false })
+            {
+                var chunkPid = CheckpointStateFormat.ChunkPersistenceId(pid);
+                for (var chunk = 0; chunk < header.ChunkCount; chunk++)
+                    await DeleteOneAsync(where, chunkPid, CheckpointStateFormat.ChunkSequenceNr(checkpointId, chunk), token);
+            }
+            await DeleteOneAsync(where, pid, checkpointId, token);
+        });
+    }
+
+    private static List<(int Vertex, int Index)> AllTasks(string pipeline, IReadOnlyList<(int Vertex, int Parallelism)> tasks)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        var all = new List<(int Vertex, int Index)>();
+        foreach (var (vertex, parallelism) in tasks)
+        {
+            if (parallelism < 1)
+                throw new ArgumentOutOfRangeException(nameof(tasks), parallelism, $"vertex {vertex} of pipeline '{pipeline}' has parallelism {parallelism}; it must be at least 1");
+            for (var i = 0; i < parallelism; i++) all.Add((vertex, i));
+        }
+        return all;
     }
 
     private async Task SaveAsync(TaskCheckpoint where, string pid, long sequenceNr, byte[] payload, string part, CancellationToken ct)
@@ -190,13 +224,19 @@ public sealed class SnapshotStoreCheckpointStorage : ICheckpointStorage
         }
     }
 
-    private async Task DeleteAsync(TaskCheckpoint where, string pid, long maxSequenceNr, CancellationToken ct)
+    private Task DeleteAsync(TaskCheckpoint where, string pid, long maxSequenceNr, CancellationToken ct) =>
+        DeleteRowsAsync(where, new DeleteSnapshots(pid, new SnapshotSelectionCriteria(maxSequenceNr, DateTime.MaxValue)), ct);
+
+    private Task DeleteOneAsync(TaskCheckpoint where, string pid, long sequenceNr, CancellationToken ct) =>
+        DeleteRowsAsync(where, new DeleteSnapshot(new SnapshotMetadata(pid, sequenceNr, DateTime.MinValue)), ct);
+
+    private async Task DeleteRowsAsync(TaskCheckpoint where, object request, CancellationToken ct)
     {
         object response;
         var started = DateTime.UtcNow;
         try
         {
-            response = await Ask(new DeleteSnapshots(pid, new SnapshotSelectionCriteria(maxSequenceNr, DateTime.MaxValue)), ct);
+            response = await Ask(request, ct);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
@@ -204,9 +244,11 @@ public sealed class SnapshotStoreCheckpointStorage : ICheckpointStorage
         }
         switch (response)
         {
-            case DeleteSnapshotsSuccess:
+            case DeleteSnapshotsSuccess or DeleteSnapshotSuccess:
                 return;
             case DeleteSnapshotsFailure failure:
+                throw DeleteFailed(where, failure.Cause);
+            case DeleteSnapshotFailure failure:
                 throw DeleteFailed(where, failure.Cause);
             default:
                 throw DeleteFailed(where, new InvalidOperationException($"unexpected answer {response.GetType().Name} to a delete"));

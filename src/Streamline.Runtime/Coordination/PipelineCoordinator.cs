@@ -1,4 +1,7 @@
+using System.Collections.Immutable;
 using Akka.Actor;
+using Akka.Cluster;
+using Akka.Cluster.Sharding;
 using Akka.Event;
 using Akka.Persistence;
 using Streamline.Core.Graph.Physical;
@@ -36,9 +39,10 @@ public sealed class PipelineCoordinator : ReceivePersistentActor, IWithTimers
     private readonly HashSet<TaskId> _finished = new();
     private readonly Queue<DateTime> _restarts = new();
     private readonly List<CheckpointCompleted> _checkpoints = new();
-    private readonly Dictionary<long, CheckpointCompleted> _savepoints = new();
+    private readonly SavepointCatalog _savepoints;
     private TimeSpan _backoff;
     private bool _restarting;
+    private bool _awaitingRegions;
     private bool _stopping;
     private int _epoch;
     private int _restartCount;
@@ -55,6 +59,7 @@ public sealed class PipelineCoordinator : ReceivePersistentActor, IWithTimers
         _checkpointing = checkpointing;
         _storage = storage;
         _fromSavepoint = fromSavepoint;
+        _savepoints = new SavepointCatalog(_name, storage);
         _backoff = settings.RestartBackoff;
         _tasks = plan.Vertices.SelectMany(v => Enumerable.Range(0, v.Parallelism).Select(i => new TaskId(_name, v.Id, i))).ToList();
         _sourceTasks = plan.Vertices.Where(v => v.Nodes.Any(n => n.IsSource)).SelectMany(v => Enumerable.Range(0, v.Parallelism).Select(i => new TaskId(_name, v.Id, i))).ToList();
@@ -89,6 +94,8 @@ public sealed class PipelineCoordinator : ReceivePersistentActor, IWithTimers
         });
         Command<StopPipeline>(_ => Stop());
         Command<Redeploy>(r => { if (r.Epoch == _epoch) Deploy(); });
+        Command<AwaitRegions>(a => { if (a.Epoch == _epoch && _awaitingRegions) AskRegions(a.Deadline); });
+        Command<RegionsKnown>(OnRegionsKnown);
         Command<RetryDeploy>(_ =>
         {
             // Deployments a moving shard dropped: send them again (an entity acknowledges a repeat).
@@ -103,11 +110,30 @@ public sealed class PipelineCoordinator : ReceivePersistentActor, IWithTimers
             else StartCheckpoint(CheckpointKind.Savepoint, Sender);
         });
         Command<TaskCheckpointed>(OnCheckpointed);
+        Command<ListSavepoints>(_ => Sender.Tell(_savepoints.List()));
+        Command<DeleteSavepoint>(d =>
+        {
+            // A running pipeline restarts from its latest checkpoint or savepoint; that one stays
+            // until a newer checkpoint completes, or the pipeline would fall back to an older one.
+            if (RestorePoint() is { Kind: CheckpointKind.Savepoint } latest && latest.CheckpointId == d.SavepointId)
+                Sender.Tell(new SavepointDeleteResult(_name, d.SavepointId, $"savepoint {d.SavepointId} is what running pipeline '{_name}' restores from after a failure " +
+                    "(no checkpoint completed after it); delete it once a checkpoint completes, or after stopping the pipeline"));
+            else if (_savepoints.StartDelete(d.SavepointId, Self, Sender) is { } refused)
+                Sender.Tell(new SavepointDeleteResult(_name, d.SavepointId, refused));
+        });
+        Command<SavepointCatalog.StateDeleted>(d =>
+        {
+            if (d.Error is not null) _savepoints.Failed(d);
+            else Persist(new SavepointDeleted(d.SavepointId), _ => _savepoints.Deleted(d));
+        });
         Command<TaskCheckpointFailed>(f => { if (_pending is { } p && p.Id == f.CheckpointId && f.Epoch == _epoch) FailCheckpoint($"task {f.Task}: {f.Reason}"); });
         Command<CheckpointTimedOut>(t => { if (_pending is { } p && p.Id == t.CheckpointId) FailCheckpoint($"not every task acknowledged within {_checkpointing.Timeout} ({p.Acknowledged.Count} of {_tasks.Count} did)"); });
     }
 
-    public override string PersistenceId => $"streamline-pipeline|{_name}";
+    public override string PersistenceId => PersistenceIdOf(_name);
+
+    /// <summary>The journal of pipeline <paramref name="pipeline"/>'s coordinator: epochs, checkpoints, savepoints.</summary>
+    public static string PersistenceIdOf(string pipeline) => $"streamline-pipeline|{pipeline}";
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -118,29 +144,64 @@ public sealed class PipelineCoordinator : ReceivePersistentActor, IWithTimers
     private RestoreFrom? RestorePoint()
     {
         CheckpointCompleted? point = null;
-        if (_fromSavepoint is { } id && _info.LastCompletedId < id) _savepoints.TryGetValue(id, out point);
-        point ??= _checkpoints.Concat(_savepoints.Values).MaxBy(c => c.CheckpointId);
+        if (_fromSavepoint is { } id && _info.LastCompletedId < id && _savepoints.TryGet(id, out var requested)) point = requested;
+        point ??= _checkpoints.Concat(_savepoints.Usable).MaxBy(c => c.CheckpointId);
         return point is null ? null : new RestoreFrom(point.Kind, point.CheckpointId, point.Parallelism);
     }
 
     private void Record(CheckpointCompleted completed)
     {
         _nextCheckpointId = Math.Max(_nextCheckpointId, completed.CheckpointId + 1);
-        if (completed.Kind == CheckpointKind.Savepoint) _savepoints[completed.CheckpointId] = completed;
+        if (completed.Kind == CheckpointKind.Savepoint) _savepoints.Add(completed);
         else _checkpoints.Add(completed);
     }
 
     private void Deploy()
     {
-        if (_fromSavepoint is { } id && !_savepoints.ContainsKey(id) && _info.LastCompletedId < id)
+        if (_fromSavepoint is { } id && !_savepoints.TryGet(id, out _) && _info.LastCompletedId < id)
         {
-            _failure = $"pipeline '{_name}' cannot start from savepoint {id}: there is no such savepoint (savepoints: {(_savepoints.Count == 0 ? "none" : string.Join(", ", _savepoints.Keys.Order()))})";
+            _failure = $"pipeline '{_name}' cannot start from savepoint {id}: there is no such savepoint (savepoints: {_savepoints.Ids})";
             _log.Error(_failure);
             Finish(PipelineState.Failed);
             return;
         }
         _restarting = false;
-        Persist(new EpochStarted(_epoch), _ => DeployEpoch());
+        Persist(new EpochStarted(_epoch), _ =>
+        {
+            _awaitingRegions = true;
+            AskRegions(DateTime.UtcNow + _settings.RegionWait);
+        });
+    }
+
+    /// <summary>
+    /// Asks Akka's shard coordinator which nodes have registered a task region. Regions register a
+    /// moment after their node is Up; deploying before would put every task on the first ones.
+    /// </summary>
+    private void AskRegions(DateTime deadline)
+    {
+        var epoch = _epoch;
+        var members = Cluster.Get(Context.System).State.Members
+            .Where(m => m.Status == MemberStatus.Up && m.HasRole(_settings.TaskRole)).Select(m => m.Address).ToList();
+        _region.Ask<CurrentRegions>(GetCurrentRegions.Instance, TimeSpan.FromSeconds(2)).ContinueWith(t =>
+        {
+            var known = t.IsCompletedSuccessfully ? t.Result.Regions : (IImmutableSet<Address>)ImmutableHashSet<Address>.Empty;
+            return new RegionsKnown(epoch, deadline, members.Where(m => !known.Contains(m)).ToList());
+        }, TaskScheduler.Default).PipeTo(Self);
+    }
+
+    private void OnRegionsKnown(RegionsKnown r)
+    {
+        if (r.Epoch != _epoch || !_awaitingRegions) return;
+        if (r.Missing.Count > 0 && DateTime.UtcNow < r.Deadline)
+        {
+            Timers.StartSingleTimer("await-regions", new AwaitRegions(r.Epoch, r.Deadline), TimeSpan.FromMilliseconds(200));
+            return;
+        }
+        if (r.Missing.Count > 0)
+            _log.Warning("pipeline {0}: deploying epoch {1} without the task regions of {2}, which did not register within {3} (streamline.runtime.coordinator.region-wait)",
+                _name, _epoch, string.Join(", ", r.Missing), _settings.RegionWait);
+        _awaitingRegions = false;
+        DeployEpoch();
     }
 
     private void DeployEpoch()
@@ -188,10 +249,11 @@ public sealed class PipelineCoordinator : ReceivePersistentActor, IWithTimers
     {
         _stopping = true;
         Timers.Cancel(CheckpointTimer);
-        if (_restarting)
+        if (_restarting || _awaitingRegions)
         {
-            // Nothing runs (the tasks were stopped for the restart): stopped already.
+            // Nothing runs (the tasks were stopped for the restart, or not deployed yet): stopped already.
             Timers.Cancel("redeploy");
+            Timers.Cancel("await-regions");
             Finish(PipelineState.Finished);
             return;
         }
@@ -340,6 +402,10 @@ public sealed class PipelineCoordinator : ReceivePersistentActor, IWithTimers
     }
 
     private sealed record Redeploy(int Epoch);
+
+    private sealed record AwaitRegions(int Epoch, DateTime Deadline);
+
+    private sealed record RegionsKnown(int Epoch, DateTime Deadline, IReadOnlyList<Address> Missing);
 
     private sealed record CheckpointTimedOut(long CheckpointId);
 

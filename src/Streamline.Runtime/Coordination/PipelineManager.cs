@@ -20,12 +20,16 @@ public sealed class PipelineManager : ReceivePersistentActor, IWithTimers
     private readonly HashSet<string> _recovered = new(StringComparer.Ordinal);
     private readonly HashSet<string> _ended = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _crashes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IActorRef> _keepers = new(StringComparer.Ordinal);
+    // Requests for a pipeline whose journal a keeper reads now; handled again when it stops.
+    private readonly Dictionary<string, List<(object Request, IActorRef Sender)>> _waiting = new(StringComparer.Ordinal);
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly PipelineRegistry _registry;
     private readonly IActorRef _region;
     private readonly RuntimeSettings _settings;
     private readonly CheckpointSettings _checkpointing;
     private readonly ICheckpointStorage _storage;
+    private long _keeperCount;
 
     public PipelineManager(PipelineRegistry registry, IActorRef region, RuntimeSettings settings, CheckpointSettings checkpointing, ICheckpointStorage storage)
     {
@@ -55,6 +59,8 @@ public sealed class PipelineManager : ReceivePersistentActor, IWithTimers
                     $"pipeline '{submit.Pipeline}' is already running in this cluster (coordinator {existing.Path}); stop it before starting it again", AlreadyRunning: true));
                 return;
             }
+            // One writer of its journal at a time: a submit waits for the keeper.
+            if (WaitForKeeper(submit.Pipeline, submit)) return;
             if (!Plan(submit.Pipeline, out var plan, out var error))
             {
                 Sender.Tell(new PipelineRefused(submit.Pipeline, $"pipeline '{submit.Pipeline}' cannot start: {error}"));
@@ -77,9 +83,17 @@ public sealed class PipelineManager : ReceivePersistentActor, IWithTimers
             else Sender.Tell(new PipelineRefused(watch.Pipeline, $"pipeline '{watch.Pipeline}' is not running in this cluster"));
         });
         Command<CoordinatorEnded>(e => _ended.Add(e.Pipeline));
+        Command<ListSavepoints>(l => Savepoints(l.Pipeline, l));
+        Command<DeleteSavepoint>(d => Savepoints(d.Pipeline, d));
         Command<ListPipelines>(_ => Sender.Tell(new RunningPipelines(new Dictionary<string, IActorRef>(_running, StringComparer.Ordinal))));
         Command<Terminated>(t =>
         {
+            foreach (var (name, _) in _keepers.Where(kv => kv.Value.Equals(t.ActorRef)).ToList())
+            {
+                _keepers.Remove(name);
+                if (!_waiting.Remove(name, out var waiting)) continue;
+                foreach (var (request, sender) in waiting) Self.Tell(request, sender);
+            }
             foreach (var (name, _) in _running.Where(kv => kv.Value.Equals(t.ActorRef)).ToList())
             {
                 _running.Remove(name);
@@ -101,6 +115,12 @@ public sealed class PipelineManager : ReceivePersistentActor, IWithTimers
         Command<RestartCoordinator>(r =>
         {
             if (_running.ContainsKey(r.Pipeline)) return;
+            if (_keepers.ContainsKey(r.Pipeline))
+            {
+                // A keeper reads its journal; one writer at a time.
+                Timers.StartSingleTimer("restart-" + r.Pipeline, r, TimeSpan.FromMilliseconds(500));
+                return;
+            }
             if (Plan(r.Pipeline, out var plan, out var error)) StartCoordinator(plan!, ActorRefs.Nobody, null);
             else _log.Error("pipeline {0} cannot be restarted: {1}", r.Pipeline, error);
         });
@@ -114,6 +134,32 @@ public sealed class PipelineManager : ReceivePersistentActor, IWithTimers
 
     public static Props Props(PipelineRegistry registry, IActorRef region, RuntimeSettings settings, CheckpointSettings checkpointing, ICheckpointStorage storage) =>
         Akka.Actor.Props.Create(() => new PipelineManager(registry, region, settings, checkpointing, storage));
+
+    /// <summary>
+    /// A running pipeline's coordinator answers about its savepoints; for one that is not running,
+    /// a <see cref="SavepointKeeper"/> reads its journal (one at a time per pipeline).
+    /// </summary>
+    private void Savepoints(string pipeline, object request)
+    {
+        if (_running.TryGetValue(pipeline, out var coordinator))
+        {
+            coordinator.Forward(request);
+            return;
+        }
+        if (WaitForKeeper(pipeline, request)) return;
+        var keeper = Context.ActorOf(SavepointKeeper.Props(pipeline, _storage, request, Sender), "savepoints-" + Uri.EscapeDataString(pipeline) + "-" + ++_keeperCount);
+        Context.Watch(keeper);
+        _keepers[pipeline] = keeper;
+    }
+
+    /// <summary>Keeps <paramref name="request"/> for later when a keeper reads <paramref name="pipeline"/>'s journal now.</summary>
+    private bool WaitForKeeper(string pipeline, object request)
+    {
+        if (!_keepers.ContainsKey(pipeline)) return false;
+        if (!_waiting.TryGetValue(pipeline, out var waiting)) _waiting[pipeline] = waiting = new List<(object, IActorRef)>();
+        waiting.Add((request, Sender));
+        return true;
+    }
 
     private bool Plan(string name, out PhysicalPlan? plan, out string? error)
     {

@@ -49,10 +49,17 @@ public sealed class StreamlineNode
         var runtime = RuntimeSettings.FromConfig(system.Settings.Config);
         var checkpointing = CheckpointSettings.FromConfig(system.Settings.Config);
         var storage = new SnapshotStoreCheckpointStorage(system);
+        var roles = Akka.Cluster.Cluster.Get(system).SelfRoles;
+        if (!roles.Contains(runtime.TaskRole))
+            throw new Akka.Configuration.ConfigurationException(
+                $"this node's akka.cluster.roles = [{string.Join(", ", roles)}] lacks \"{runtime.TaskRole}\" (streamline.runtime.task-role): " +
+                "the members that host tasks need it; add it to akka.cluster.roles");
+        // A role, so that Akka's shard coordinator does not wait for min-nr-of-members regions
+        // again each time it moves (see task-role in reference.conf).
         IActorRef? region = null;
         region = ClusterSharding.Get(system).Start(TaskRegion,
             _ => TaskEntity.Props(registry, region!, settings, runtime, storage),
-            ClusterShardingSettings.Create(system),
+            ClusterShardingSettings.Create(system).WithRole(runtime.TaskRole),
             new TaskMessageExtractor(64));
         // The manager persists; Akka.Persistence stops it when its journal fails (database down),
         // so a backoff supervisor starts it again, and it recovers the running pipelines.
@@ -161,6 +168,44 @@ public sealed class StreamlineNode
                 "(bounded by streamline.runtime.checkpoints.timeout). It may still complete: the pipeline's status shows the last completed checkpoint", e);
         }
         return result.Failure is null ? result.SavepointId : throw new InvalidOperationException(result.Failure);
+    }
+
+    /// <summary>
+    /// The savepoints of <paramref name="pipeline"/>, oldest first, whether it runs or not (they are
+    /// kept in its coordinator's journal until deleted). Throws with the reason when its journal
+    /// cannot be read, and <see cref="TimeoutException"/> when no answer came within <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<SavepointInfo>> ListSavepointsAsync(string pipeline, TimeSpan timeout)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(pipeline);
+        var list = await AskManager<SavepointList>(new ListSavepoints(pipeline), timeout, $"listing the savepoints of pipeline '{pipeline}'").ConfigureAwait(false);
+        return list.Failure is null ? list.Savepoints : throw new InvalidOperationException(list.Failure);
+    }
+
+    /// <summary>
+    /// Deletes savepoint <paramref name="savepointId"/> of <paramref name="pipeline"/> (its stored
+    /// state, then its journal entry), whether the pipeline runs or not. Throws with the reason when
+    /// there is no such savepoint, when it is what the running pipeline would restore from, or when
+    /// the store failed (delete again: a repeated delete finishes the job).
+    /// </summary>
+    public async Task DeleteSavepointAsync(string pipeline, long savepointId, TimeSpan timeout)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(pipeline);
+        var result = await AskManager<SavepointDeleteResult>(new DeleteSavepoint(pipeline, savepointId), timeout,
+            $"deleting savepoint {savepointId} of pipeline '{pipeline}'").ConfigureAwait(false);
+        if (result.Failure is not null) throw new InvalidOperationException(result.Failure);
+    }
+
+    private async Task<T> AskManager<T>(object request, TimeSpan timeout, string what)
+    {
+        try
+        {
+            return await Manager.Ask<T>(request, timeout).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is AskTimeoutException or TaskCanceledException)
+        {
+            throw new TimeoutException($"{what}: no answer within {timeout}; it may still complete. Is this node an Up member of a cluster, and is the journal's database reachable?", e);
+        }
     }
 
     /// <summary>

@@ -123,6 +123,33 @@ public sealed class SnapshotStoreCheckpointStorageTests(ITestOutputHelper output
     }
 
     [Fact]
+    public async Task Delete_removes_exactly_one_savepoint_of_every_task_with_its_chunks_and_keeps_older_and_newer_ones()
+    {
+        var (_, storage) = _fixture.Open(SmallChunks);
+        const CheckpointKind savepoint = CheckpointKind.Savepoint;
+        (int Vertex, int Parallelism)[] tasks = [(0, 2), (1, 1)];
+        (int Vertex, int Index)[] all = [(0, 0), (0, 1), (1, 0)];
+        foreach (var id in new long[] { 1, 2, 3 })
+        foreach (var (vertex, index) in all)
+            await storage.SaveTaskStateAsync(savepoint, Pipeline, id, vertex, index, StateOf(id, vertex, index));
+
+        await storage.DeleteAsync(savepoint, Pipeline, 2, tasks);
+        // Repeating it (an interrupted delete is retried) finds nothing and succeeds.
+        await storage.DeleteAsync(savepoint, Pipeline, 2, tasks);
+
+        foreach (var (vertex, index) in all)
+        {
+            Assert.Equal(StateOf(1, vertex, index), await storage.LoadTaskStateAsync(savepoint, Pipeline, 1, vertex, index));
+            Assert.Null(await storage.LoadTaskStateAsync(savepoint, Pipeline, 2, vertex, index));
+            Assert.Equal(StateOf(3, vertex, index), await storage.LoadTaskStateAsync(savepoint, Pipeline, 3, vertex, index));
+        }
+        // No orphaned chunk of savepoint 2: only the rows of 1 and 3 are left.
+        var rows = new SqliteRows(_fixture.DatabasePath);
+        var rowsOf = (long id) => all.Sum(t => 1 + (StateOf(id, t.Vertex, t.Index).Length + 4095) / 4096);
+        Assert.Equal(rowsOf(1) + rowsOf(3), rows.Count("streamline|Savepoint|sums|%"));
+    }
+
+    [Fact]
     public async Task Savepoints_are_not_removed_by_DeleteUpTo_of_checkpoints()
     {
         var (_, storage) = _fixture.Open(SmallChunks);

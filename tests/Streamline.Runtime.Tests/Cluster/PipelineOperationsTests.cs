@@ -104,6 +104,54 @@ public sealed class PipelineOperationsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Savepoints_are_listed_and_deleted_with_their_state_while_the_pipeline_runs_and_after_it_stopped()
+    {
+        var node = await StartNode(ConfigurationFactory.ParseString("akka.cluster.min-nr-of-members = 1")
+            .WithFallback(CheckpointPersistenceConfig.Sqlite(Path.Combine(_dir, "state.db"))), join: null);
+        var storage = new SnapshotStoreCheckpointStorage(node.System);
+        var handle = await node.SubmitAsync("counts");
+        await handle.Started.WaitAsync(Timeout);
+        await WaitFor(() => _emitted.Count > 2_000, "records did not flow");
+        var first = await node.TakeSavepointAsync("counts", Timeout);
+        var second = await node.TakeSavepointAsync("counts", Timeout);
+
+        var listed = await node.ListSavepointsAsync("counts", Timeout);
+        Assert.Equal(new[] { first, second }, listed.Select(s => s.SavepointId));
+        Assert.All(listed, s => Assert.True(s.Bytes > 0 && s.Parallelism.Values.Sum() == 3, $"savepoint {s.SavepointId}: {s.Bytes} bytes, parallelism {string.Join(",", s.Parallelism)}"));
+        // The keyed vertex (1) has two tasks; both stored state for each savepoint.
+        Assert.NotNull(await storage.LoadTaskStateAsync(CheckpointKind.Savepoint, "counts", first, 1, 0));
+
+        // The newest is what the running pipeline would restore from: it stays.
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => node.DeleteSavepointAsync("counts", second, Timeout));
+        Assert.Contains($"savepoint {second} is what running pipeline 'counts' restores from", refused.Message);
+        await node.DeleteSavepointAsync("counts", first, Timeout);
+        Assert.Equal(new[] { second }, (await node.ListSavepointsAsync("counts", Timeout)).Select(s => s.SavepointId));
+        foreach (var index in new[] { 0, 1 })
+        {
+            Assert.Null(await storage.LoadTaskStateAsync(CheckpointKind.Savepoint, "counts", first, 1, index));
+            Assert.NotNull(await storage.LoadTaskStateAsync(CheckpointKind.Savepoint, "counts", second, 1, index));
+        }
+
+        // Stopped: the journal still knows its savepoints, and they can go.
+        await node.StopAsync("counts", Timeout);
+        await handle.Completion.WaitAsync(Timeout);
+        Assert.Equal(new[] { second }, (await node.ListSavepointsAsync("counts", Timeout)).Select(s => s.SavepointId));
+        var missing = await Assert.ThrowsAsync<InvalidOperationException>(() => node.DeleteSavepointAsync("counts", 99, Timeout));
+        Assert.Equal($"pipeline 'counts' has no savepoint 99 (savepoints: {second})", missing.Message);
+        await node.DeleteSavepointAsync("counts", second, Timeout);
+        Assert.Empty(await node.ListSavepointsAsync("counts", Timeout));
+        Assert.Null(await storage.LoadTaskStateAsync(CheckpointKind.Savepoint, "counts", second, 1, 0));
+
+        // A deleted savepoint cannot be started from; the pipeline itself starts as before.
+        // The refusal comes with the acceptance or right after it, as the pipeline's failure.
+        var fromDeleted = await Assert.ThrowsAsync<InvalidOperationException>(async () => await (await node.SubmitAsync("counts", second)).Completion.WaitAsync(Timeout));
+        Assert.Equal($"pipeline 'counts' cannot start from savepoint {second}: there is no such savepoint (savepoints: none)", fromDeleted.Message);
+        var again = await node.SubmitAsync("counts");
+        await again.Started.WaitAsync(Timeout);
+        await node.StopAsync("counts", Timeout);
+    }
+
+    [Fact]
     public async Task Operations_on_an_unknown_pipeline_name_the_running_ones()
     {
         var node = await StartNode(ConfigurationFactory.ParseString("akka.cluster.min-nr-of-members = 1"), join: null);
