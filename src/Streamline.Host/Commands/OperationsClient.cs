@@ -34,6 +34,11 @@ public sealed class OperationsClient : IDisposable
 
     public Task<StoppedJson> StopAsync(string pipeline, CancellationToken ct) => SendAsync<StoppedJson>(HttpMethod.Post, OperationsJson.PathOf(pipeline, "stop"), ct);
 
+    public Task<SavepointListJson> SavepointsAsync(string pipeline, CancellationToken ct) => SendAsync<SavepointListJson>(HttpMethod.Get, OperationsJson.PathOf(pipeline, "savepoints"), ct);
+
+    public Task<SavepointDeletedJson> DeleteSavepointAsync(string pipeline, long savepoint, CancellationToken ct) =>
+        SendAsync<SavepointDeletedJson>(HttpMethod.Delete, OperationsJson.PathOf(pipeline, $"savepoints/{savepoint}"), ct);
+
     public void Dispose() => _http.Dispose();
 
     private async Task<T> SendAsync<T>(HttpMethod method, string path, CancellationToken ct)
@@ -41,8 +46,8 @@ public sealed class OperationsClient : IDisposable
         var uri = new Uri(_base, path.TrimStart('/'));
         using var request = new HttpRequestMessage(method, uri);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        // Marks a deliberate operation; the node refuses savepoint and stop without it (see allow-operations).
-        if (method == HttpMethod.Post) request.Headers.Add(OperationsJson.OperationHeader, "cli");
+        // Marks a deliberate operation; the node refuses savepoint, stop and delete without it (see allow-operations).
+        if (method != HttpMethod.Get) request.Headers.Add(OperationsJson.OperationHeader, "cli");
         HttpResponseMessage response;
         try
         {

@@ -4,7 +4,7 @@ using Streamline.Runtime.Node.Operations;
 namespace Streamline.Host.Commands;
 
 /// <summary>
-/// `streamline status`, `streamline savepoint` and `streamline stop`: pipeline operations against a
+/// `streamline status`, `savepoint`, `savepoints`, `delete-savepoint` and `stop`: pipeline operations against a
 /// running cluster, through any node's health or management endpoint (<c>--url</c>). Any member
 /// reaches every pipeline (the cluster's pipeline manager knows where each coordinator runs). On
 /// failure the node's message goes to stderr and the exit code is 1.
@@ -24,6 +24,29 @@ public static class OperationsCommand
             var taken = await client.SavepointAsync(pipeline, ct);
             Console.WriteLine($"pipeline {taken.Pipeline}: savepoint {taken.Savepoint} taken");
             Console.WriteLine($"start the pipeline from it with: streamline node --config <file> --submit {taken.Pipeline} --from-savepoint {taken.Savepoint}");
+        });
+
+    public static Task<int> SavepointsAsync(string url, string pipeline, TimeSpan timeout, CancellationToken ct) =>
+        RunAsync(url, timeout, async client =>
+        {
+            var list = await client.SavepointsAsync(pipeline, ct);
+            if (list.Savepoints.Count == 0)
+            {
+                Console.WriteLine($"pipeline {list.Pipeline} has no savepoints");
+                return;
+            }
+            var table = new TextTable("SAVEPOINT", "COMPLETED (UTC)", "BYTES", "PARALLELISM (VERTEX:TASKS)").AlignRight(0, 2);
+            foreach (var s in list.Savepoints)
+                table.Add(Number(s.Savepoint), s.CompletedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), Number(s.Bytes),
+                    string.Join(" ", s.Parallelism.OrderBy(kv => kv.Key).Select(kv => $"v{kv.Key}:{kv.Value}")));
+            table.Write(Console.Out);
+        });
+
+    public static Task<int> DeleteSavepointAsync(string url, string pipeline, long savepoint, TimeSpan timeout, CancellationToken ct) =>
+        RunAsync(url, timeout, async client =>
+        {
+            var deleted = await client.DeleteSavepointAsync(pipeline, savepoint, ct);
+            Console.WriteLine($"pipeline {deleted.Pipeline}: savepoint {deleted.Savepoint} deleted (its stored state and its journal entry)");
         });
 
     public static Task<int> StopAsync(string url, string pipeline, TimeSpan timeout, CancellationToken ct) =>

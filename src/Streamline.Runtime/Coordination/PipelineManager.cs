@@ -21,7 +21,8 @@ public sealed class PipelineManager : ReceivePersistentActor, IWithTimers
     private readonly HashSet<string> _ended = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _crashes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IActorRef> _keepers = new(StringComparer.Ordinal);
-    // Requests for a pipeline whose journal a keeper reads now; handled again when it stops.
+    // Requests for a pipeline whose journal a keeper reads now, or whose coordinator is ending;
+    // handled again when that actor has stopped.
     private readonly Dictionary<string, List<(object Request, IActorRef Sender)>> _waiting = new(StringComparer.Ordinal);
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly PipelineRegistry _registry;
@@ -60,7 +61,11 @@ public sealed class PipelineManager : ReceivePersistentActor, IWithTimers
                 return;
             }
             // One writer of its journal at a time: a submit waits for the keeper.
-            if (WaitForKeeper(submit.Pipeline, submit)) return;
+            if (_keepers.ContainsKey(submit.Pipeline))
+            {
+                Defer(submit.Pipeline, submit);
+                return;
+            }
             if (!Plan(submit.Pipeline, out var plan, out var error))
             {
                 Sender.Tell(new PipelineRefused(submit.Pipeline, $"pipeline '{submit.Pipeline}' cannot start: {error}"));
@@ -91,12 +96,12 @@ public sealed class PipelineManager : ReceivePersistentActor, IWithTimers
             foreach (var (name, _) in _keepers.Where(kv => kv.Value.Equals(t.ActorRef)).ToList())
             {
                 _keepers.Remove(name);
-                if (!_waiting.Remove(name, out var waiting)) continue;
-                foreach (var (request, sender) in waiting) Self.Tell(request, sender);
+                Replay(name);
             }
             foreach (var (name, _) in _running.Where(kv => kv.Value.Equals(t.ActorRef)).ToList())
             {
                 _running.Remove(name);
+                Replay(name);
                 if (_ended.Remove(name))
                 {
                     // Its pipeline finished, was stopped or failed.
@@ -141,24 +146,33 @@ public sealed class PipelineManager : ReceivePersistentActor, IWithTimers
     /// </summary>
     private void Savepoints(string pipeline, object request)
     {
-        if (_running.TryGetValue(pipeline, out var coordinator))
+        if (_running.TryGetValue(pipeline, out var coordinator) && !_ended.Contains(pipeline))
         {
             coordinator.Forward(request);
             return;
         }
-        if (WaitForKeeper(pipeline, request)) return;
+        // A coordinator that ended is stopping (a request forwarded to it could get lost), a keeper is busy.
+        if (_running.ContainsKey(pipeline) || _keepers.ContainsKey(pipeline))
+        {
+            Defer(pipeline, request);
+            return;
+        }
         var keeper = Context.ActorOf(SavepointKeeper.Props(pipeline, _storage, request, Sender), "savepoints-" + Uri.EscapeDataString(pipeline) + "-" + ++_keeperCount);
         Context.Watch(keeper);
         _keepers[pipeline] = keeper;
     }
 
-    /// <summary>Keeps <paramref name="request"/> for later when a keeper reads <paramref name="pipeline"/>'s journal now.</summary>
-    private bool WaitForKeeper(string pipeline, object request)
+    /// <summary>Keeps <paramref name="request"/> until the keeper or ending coordinator of <paramref name="pipeline"/> stopped.</summary>
+    private void Defer(string pipeline, object request)
     {
-        if (!_keepers.ContainsKey(pipeline)) return false;
         if (!_waiting.TryGetValue(pipeline, out var waiting)) _waiting[pipeline] = waiting = new List<(object, IActorRef)>();
         waiting.Add((request, Sender));
-        return true;
+    }
+
+    private void Replay(string pipeline)
+    {
+        if (!_waiting.Remove(pipeline, out var waiting)) return;
+        foreach (var (request, sender) in waiting) Self.Tell(request, sender);
     }
 
     private bool Plan(string name, out PhysicalPlan? plan, out string? error)

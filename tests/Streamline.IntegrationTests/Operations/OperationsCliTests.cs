@@ -87,6 +87,20 @@ public sealed partial class OperationsCliTests(ITestOutputHelper output) : IDisp
         Assert.Contains($"restored from checkpoint or savepoint {id}", after.Out);
         var stopAgain = await Cli("stop", "--url", HealthUrl(resumed), "--pipeline", "sensor-sums");
         Assert.True(stopAgain.Exit == 0, stopAgain.ToString());
+
+        // Savepoints are kept until deleted, and can be deleted once no longer wanted.
+        var listed = await Cli("savepoints", "--url", HealthUrl(resumed), "--pipeline", "sensor-sums");
+        Assert.True(listed.Exit == 0, listed.ToString());
+        Assert.Matches(@"(?m)^SAVEPOINT\s+COMPLETED \(UTC\)\s+BYTES\s+PARALLELISM \(VERTEX:TASKS\)$", listed.Out);
+        Assert.Matches($@"(?m)^\s*{id}\s+\d{{4}}-\d\d-\d\d \d\d:\d\d:\d\d\s+[\d,]+\s+v0:3 v1:3$", listed.Out);
+        var deleted = await Cli("delete-savepoint", "--url", HealthUrl(resumed), "--pipeline", "sensor-sums", "--savepoint", id.ToString());
+        Assert.True(deleted.Exit == 0, deleted.ToString());
+        Assert.Contains($"pipeline sensor-sums: savepoint {id} deleted", deleted.Out);
+        var none = await Cli("savepoints", "--url", HealthUrl(resumed), "--pipeline", "sensor-sums");
+        Assert.Contains("pipeline sensor-sums has no savepoints", none.Out);
+        var again = await Cli("delete-savepoint", "--url", HealthUrl(resumed), "--pipeline", "sensor-sums", "--savepoint", id.ToString());
+        Assert.Equal(1, again.Exit);
+        Assert.Contains($"error: pipeline 'sensor-sums' has no savepoint {id} (savepoints: none)", again.Err);
     }
 
     private sealed record CliResult(int Exit, string Out, string Err)

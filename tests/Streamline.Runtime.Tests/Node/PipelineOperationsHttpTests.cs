@@ -108,6 +108,27 @@ public sealed class PipelineOperationsHttpTests : IAsyncLifetime
         var (againStatus, again) = await Post<ErrorJson>(server.BaseUri, "/pipelines/counts/stop");
         Assert.Equal(HttpStatusCode.NotFound, againStatus);
         Assert.Contains("is not running in this cluster", again!.Error);
+
+        // Its savepoint outlives it: listed, then deleted (with the operation header, by DELETE, by id).
+        var (listStatus, savepoints) = await Get<SavepointListJson>(server.BaseUri, "/pipelines/counts/savepoints");
+        Assert.Equal(HttpStatusCode.OK, listStatus);
+        var listed = Assert.Single(savepoints!.Savepoints);
+        Assert.Equal(savepoint.Savepoint, listed.Savepoint);
+        Assert.Equal(3, listed.Parallelism.Values.Sum());
+        var noHeader = await Send(server.BaseUri, HttpMethod.Delete, $"/pipelines/counts/savepoints/{savepoint.Savepoint}", header: false);
+        Assert.Equal(HttpStatusCode.Forbidden, noHeader.Status);
+        var post = await Send(server.BaseUri, HttpMethod.Post, $"/pipelines/counts/savepoints/{savepoint.Savepoint}");
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, post.Status);
+        Assert.Equal("DELETE", post.Allow);
+        var notANumber = await Send(server.BaseUri, HttpMethod.Delete, "/pipelines/counts/savepoints/latest");
+        Assert.Equal(HttpStatusCode.BadRequest, notANumber.Status);
+        Assert.Contains("'latest' in /pipelines/counts/savepoints/latest is not a savepoint id", notANumber.Error);
+        var deleted = await Send(server.BaseUri, HttpMethod.Delete, $"/pipelines/counts/savepoints/{savepoint.Savepoint}");
+        Assert.Equal(HttpStatusCode.OK, deleted.Status);
+        Assert.Empty((await Get<SavepointListJson>(server.BaseUri, "/pipelines/counts/savepoints")).Body!.Savepoints);
+        var twice = await Send(server.BaseUri, HttpMethod.Delete, $"/pipelines/counts/savepoints/{savepoint.Savepoint}");
+        Assert.Equal(HttpStatusCode.Conflict, twice.Status);
+        Assert.Equal($"pipeline 'counts' has no savepoint {savepoint.Savepoint} (savepoints: none)", twice.Error);
     }
 
     [Fact]

@@ -10,11 +10,14 @@ namespace Streamline.Runtime.Node.Operations;
 /// </summary>
 public static class OperationsJson
 {
-    /// <summary>The routes' common prefix: <c>GET /pipelines</c>, <c>GET /pipelines/{name}</c>, <c>POST /pipelines/{name}/savepoint</c>, <c>POST /pipelines/{name}/stop</c>.</summary>
+    /// <summary>
+    /// The routes' common prefix: <c>GET /pipelines</c>, <c>GET /pipelines/{name}</c>, <c>POST /pipelines/{name}/savepoint</c>,
+    /// <c>POST /pipelines/{name}/stop</c>, <c>GET /pipelines/{name}/savepoints</c>, <c>DELETE /pipelines/{name}/savepoints/{id}</c>.
+    /// </summary>
     public const string Prefix = "/pipelines";
 
     /// <summary>
-    /// The header a savepoint or stop request must carry (any value): a browser does not send a
+    /// The header a request that changes something (savepoint, stop, delete) must carry (any value): a browser does not send a
     /// custom header to another origin without a CORS preflight, which the server never grants.
     /// </summary>
     public const string OperationHeader = "X-Streamline-Operation";

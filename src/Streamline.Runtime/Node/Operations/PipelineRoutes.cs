@@ -6,9 +6,10 @@ namespace Streamline.Runtime.Node.Operations;
 
 /// <summary>
 /// The pipeline operations over HTTP, for the node's health listener and its management endpoint:
-/// <c>GET /pipelines</c>, <c>GET /pipelines/{name}</c>, <c>POST /pipelines/{name}/savepoint</c> and
-/// <c>POST /pipelines/{name}/stop</c>, answered in JSON through the node's <see cref="StreamlineNode"/>
-/// (any member reaches every pipeline through the manager). Savepoint and stop are served only where
+/// <c>GET /pipelines</c>, <c>GET /pipelines/{name}</c>, <c>POST /pipelines/{name}/savepoint</c>,
+/// <c>POST /pipelines/{name}/stop</c>, <c>GET /pipelines/{name}/savepoints</c> and
+/// <c>DELETE /pipelines/{name}/savepoints/{id}</c>, answered in JSON through the node's <see cref="StreamlineNode"/>
+/// (any member reaches every pipeline through the manager). The operations that change something are served only where
 /// <c>streamline.node.health.allow-operations</c> allows them for the bound address, only with the
 /// <see cref="OperationsJson.OperationHeader"/> header, and on a loopback listener only for a loopback Host.
 /// </summary>
@@ -55,6 +56,14 @@ internal sealed class PipelineRoutes
                     return Read(request) ?? Json(200, await ListAsync().ConfigureAwait(false));
                 case 1 when name.Length > 0:
                     return Read(request) ?? Json(200, PipelineStatusJson.From(await _node.GetStatusAsync(name, _settings.StatusTimeout).ConfigureAwait(false)));
+                case 2 when name.Length > 0 && segments[1] == "savepoints":
+                    return Read(request) ?? Json(200, await SavepointsAsync(name).ConfigureAwait(false));
+                case 3 when name.Length > 0 && segments[1] == "savepoints":
+                    if (!long.TryParse(segments[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+                        return Error(400, $"'{segments[2]}' in {request.Path} is not a savepoint id (a number, as GET {OperationsJson.PathOf(name, "savepoints")} lists them)");
+                    if (Guard(request, "deleting a savepoint", "DELETE") is { } forbidden) return forbidden;
+                    await _node.DeleteSavepointAsync(name, id, _settings.OperationTimeout).ConfigureAwait(false);
+                    return Json(200, new SavepointDeletedJson(name, id));
                 case 2 when name.Length > 0 && segments[1] == "savepoint":
                     return Guard(request, "a savepoint")
                            ?? Json(200, new SavepointJson(name, await _node.TakeSavepointAsync(name, _settings.OperationTimeout).ConfigureAwait(false)));
@@ -64,7 +73,8 @@ internal sealed class PipelineRoutes
                     return Json(200, new StoppedJson(name, nameof(PipelineState.Finished)));
                 default:
                     return Error(404, $"no such path {request.Path}; pipeline operations are GET {OperationsJson.Prefix}, GET {OperationsJson.Prefix}/NAME, " +
-                                      $"POST {OperationsJson.Prefix}/NAME/savepoint and POST {OperationsJson.Prefix}/NAME/stop");
+                                      $"POST {OperationsJson.Prefix}/NAME/savepoint, POST {OperationsJson.Prefix}/NAME/stop, GET {OperationsJson.Prefix}/NAME/savepoints " +
+                                      $"and DELETE {OperationsJson.Prefix}/NAME/savepoints/ID");
             }
         }
         catch (PipelineNotRunningException e)
@@ -109,13 +119,20 @@ internal sealed class PipelineRoutes
         return new PipelineListJson(summaries.OfType<PipelineSummaryJson>().ToList(), _node.Registry.Names.Order(StringComparer.Ordinal).ToList());
     }
 
+    private async Task<SavepointListJson> SavepointsAsync(string pipeline)
+    {
+        var savepoints = await _node.ListSavepointsAsync(pipeline, _settings.StatusTimeout).ConfigureAwait(false);
+        return new SavepointListJson(pipeline, savepoints.Select(s =>
+            new SavepointInfoJson(s.SavepointId, DateTimeOffset.FromUnixTimeMilliseconds(s.Timestamp), s.Bytes, s.Parallelism)).ToList());
+    }
+
     private static PlainHttpServer.Response? Read(PlainHttpServer.Request request) =>
         request.Method is "GET" or "HEAD" ? null : Error(405, $"method {request.Method} not allowed on {request.Path}; use GET", "GET, HEAD");
 
     /// <summary>The refusal of a request that would change a pipeline, or null when it may.</summary>
-    private PlainHttpServer.Response? Guard(PlainHttpServer.Request request, string what)
+    private PlainHttpServer.Response? Guard(PlainHttpServer.Request request, string what, string method = "POST")
     {
-        if (request.Method != "POST") return Error(405, $"method {request.Method} not allowed on {request.Path}; use POST", "POST");
+        if (request.Method != method) return Error(405, $"method {request.Method} not allowed on {request.Path}; use {method}", method);
         if (!_allowed)
         {
             var why = _settings.AllowOperations is null
