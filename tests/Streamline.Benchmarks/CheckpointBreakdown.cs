@@ -37,11 +37,12 @@ public static class CheckpointBreakdown
         state.Operators["values"] = groups!.ToList();
         state.Sources["numbers"] = new Dictionary<int, long> { [0] = keys };
         groups = null;
-        byte[] encoded = [];
-        steps.Add(await TimeAsync("encode task state into one array (TaskStateCodec.Write)", stateBytes, Sync(() => encoded = TaskStateCodec.Write(state))));
+        ChunkedBytes encoded = new([], 1);
+        var chunkSize = CheckpointStorageSettings.FromConfig(RuntimeConfig.Default()).ChunkSize;
+        steps.Add(await TimeAsync("encode task state into store-sized chunks (TaskStateCodec.Write)", stateBytes, Sync(() => encoded = TaskStateCodec.Write(state, chunkSize))));
         state = null;
 
-        byte[]? loaded = null;
+        ChunkedBytes? loaded = null;
         foreach (var store in stores)
         {
             var system = ActorSystem.Create("breakdown", ConfigurationFactory.ParseString("akka.loglevel = ERROR")
@@ -51,12 +52,12 @@ public static class CheckpointBreakdown
             {
                 var storage = new SnapshotStoreCheckpointStorage(system);
                 // Table creation and connection set-up are not part of the figure.
-                await storage.SaveTaskStateAsync(CheckpointKind.Checkpoint, "warmup", 1, 1, 0, encoded.AsMemory(0, Math.Min(encoded.Length, 9 << 20)));
+                await storage.SaveTaskStateAsync(CheckpointKind.Checkpoint, "warmup", 1, 1, 0, new ChunkedBytes([encoded.Chunks[0]], encoded.ChunkSize));
                 await storage.LoadTaskStateAsync(CheckpointKind.Checkpoint, "warmup", 1, 1, 0);
                 steps.Add(await TimeAsync($"{store.Name}: store in 8 MiB chunks (SaveTaskStateAsync, 4 in flight)", encoded.Length,
                     () => storage.SaveTaskStateAsync(CheckpointKind.Checkpoint, "breakdown", 1, 1, 0, encoded), store));
-                steps.Add(await TimeAsync($"{store.Name}: load (LoadTaskStateAsync)", encoded.Length,
-                    async () => loaded = await storage.LoadTaskStateAsync(CheckpointKind.Checkpoint, "breakdown", 1, 1, 0), store));
+                steps.Add(await TimeAsync($"{store.Name}: load (LoadTaskStateChunksAsync)", encoded.Length,
+                    async () => loaded = await storage.LoadTaskStateChunksAsync(CheckpointKind.Checkpoint, "breakdown", 1, 1, 0), store));
                 // As in a checkpoint at parallelism 2: both tasks store their states at the same time.
                 steps.Add(await TimeAsync($"{store.Name}: two tasks store at once (2 × this share)", 2L * encoded.Length, () => Task.WhenAll(
                     storage.SaveTaskStateAsync(CheckpointKind.Checkpoint, "breakdown", 2, 1, 0, encoded),
@@ -68,8 +69,9 @@ public static class CheckpointBreakdown
                 await system.Terminate();
             }
         }
-        if (loaded is null || !loaded.AsSpan().SequenceEqual(encoded)) throw new InvalidOperationException("the loaded state differs from the stored one");
-        encoded = [];
+        if (loaded is null || loaded.Chunks.Count != encoded.Chunks.Count || loaded.Chunks.Where((c, i) => !c.AsSpan().SequenceEqual(encoded.Chunks[i])).Any())
+            throw new InvalidOperationException("the loaded state differs from the stored one");
+        encoded = new([], 1);
 
         TaskState? read = null;
         steps.Add(await TimeAsync("decode task state (TaskStateCodec.Read)", stateBytes, Sync(() => read = TaskStateCodec.Read(loaded))));

@@ -52,8 +52,6 @@ public sealed record CheckpointOptions
                 var other => throw new ArgumentException($"unknown option '{other}'; usage: {Usage}"),
             };
         }
-        // One task's share (half the state at parallelism 2) is written as one byte[], which .NET caps at 2 GiB.
-        if (options.StateMb > 3 * 1024) throw new ArgumentException("--state-mb is at most 3072: a task's state is serialized into one array (2 GiB limit) and there are two tasks");
         return options;
     }
 

@@ -98,8 +98,6 @@ internal static class CheckpointStateFormat
             throw new InvalidDataException("its header is damaged (header checksum mismatch)");
         if (totalLength < 0 || chunkSize < 1 || ChunkCount(totalLength, chunkSize) != chunkCount || inline != IsInline(totalLength, chunkSize))
             throw new InvalidDataException($"its header is inconsistent (length {totalLength}, chunk size {chunkSize}, {chunkCount} chunks)");
-        if (totalLength > Array.MaxLength)
-            throw new InvalidDataException($"its length {totalLength} exceeds the largest array .NET can allocate");
         var hashes = new ulong[chunkCount];
         for (var i = 0; i < chunkCount; i++)
             hashes[i] = BinaryPrimitives.ReadUInt64LittleEndian(row.AsSpan(FixedHeaderLength + 8 * i));

@@ -3,6 +3,9 @@ namespace Streamline.Runtime.Checkpoints;
 /// <summary>Durable storage of the state tasks write for a checkpoint or savepoint.</summary>
 public interface ICheckpointStorage
 {
+    /// <summary>The size of the chunks a large state is stored in; encode into chunks of this size to store them without a copy.</summary>
+    int ChunkSize { get; }
+
     /// <summary>
     /// Stores the whole state of task <paramref name="vertex"/>#<paramref name="index"/> for
     /// <paramref name="checkpointId"/> (one call per task per checkpoint). Saving the same task and
@@ -10,8 +13,14 @@ public interface ICheckpointStorage
     /// </summary>
     Task SaveTaskStateAsync(CheckpointKind kind, string pipeline, long checkpointId, int vertex, int index, ReadOnlyMemory<byte> state, CancellationToken ct = default);
 
+    /// <summary>As the other overload, for a state already in chunks (of the store's chunk size, they are stored without a copy).</summary>
+    Task SaveTaskStateAsync(CheckpointKind kind, string pipeline, long checkpointId, int vertex, int index, ChunkedBytes state, CancellationToken ct = default);
+
     /// <summary>The state that task stored for that checkpoint, or null when it stored nothing (or its write never completed).</summary>
     Task<byte[]?> LoadTaskStateAsync(CheckpointKind kind, string pipeline, long checkpointId, int vertex, int index, CancellationToken ct = default);
+
+    /// <summary>As <see cref="LoadTaskStateAsync"/>, in the chunks it was stored in (any size, no array of the whole).</summary>
+    Task<ChunkedBytes?> LoadTaskStateChunksAsync(CheckpointKind kind, string pipeline, long checkpointId, int vertex, int index, CancellationToken ct = default);
 
     /// <summary>
     /// Deletes the state of every checkpoint up to and including <paramref name="checkpointId"/> of

@@ -44,27 +44,38 @@ public sealed class SnapshotStoreCheckpointStorage : ICheckpointStorage
         _storeErrors = StoreErrorLog.Listen(system, _store);
     }
 
+    public int ChunkSize => _settings.ChunkSize;
+
     /// <summary>HOCON path of the snapshot store plugin in use.</summary>
     public string PluginId { get; }
 
-    public async Task SaveTaskStateAsync(CheckpointKind kind, string pipeline, long checkpointId, int vertex, int index, ReadOnlyMemory<byte> state, CancellationToken ct = default)
+    public Task SaveTaskStateAsync(CheckpointKind kind, string pipeline, long checkpointId, int vertex, int index, ReadOnlyMemory<byte> state, CancellationToken ct = default) =>
+        SaveTaskStateAsync(kind, pipeline, checkpointId, vertex, index, ChunkedBytes.Copy(state.Span, _settings.ChunkSize), ct);
+
+    public async Task SaveTaskStateAsync(CheckpointKind kind, string pipeline, long checkpointId, int vertex, int index, ChunkedBytes state, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(state);
         var pid = StatePid(kind, pipeline, checkpointId, vertex, index);
         var where = new TaskCheckpoint(kind, pipeline, checkpointId, vertex, index);
         var chunkSize = _settings.ChunkSize;
         if (CheckpointStateFormat.IsInline(state.Length, chunkSize))
         {
-            await SaveAsync(where, pid, checkpointId, CheckpointStateFormat.EncodeInline(state.Span, chunkSize), "", ct);
+            await SaveAsync(where, pid, checkpointId, CheckpointStateFormat.EncodeInline(state.ToArray(), chunkSize), "", ct);
             return;
         }
+        if (state.ChunkSize != chunkSize) state = Rechunk(state, chunkSize);
 
-        var chunkCount = CheckpointStateFormat.ChunkCount(state.Length, chunkSize);
+        var chunkCount = state.Chunks.Count;
+        if (chunkCount > CheckpointStateFormat.MaxChunks)
+            throw new CheckpointStorageException($"{where}: {state.Length} bytes make {chunkCount} chunks of {chunkSize} bytes, more than the {CheckpointStateFormat.MaxChunks} " +
+                                                 "one state may have; raise streamline.runtime.checkpoints.chunk-size");
         var hashes = new ulong[chunkCount];
         var chunkPid = CheckpointStateFormat.ChunkPersistenceId(pid);
         await Parallel.ForEachAsync(Enumerable.Range(0, chunkCount), Options(ct), async (chunk, token) =>
         {
-            // The store keeps the array it is given (the byte-array serializer does not copy), so each chunk is its own array.
-            var data = state.Slice(chunk * chunkSize, Math.Min(chunkSize, state.Length - chunk * chunkSize)).ToArray();
+            // The store keeps the array it is given (the byte-array serializer does not copy); the
+            // chunks are this checkpoint's own, nobody writes them afterwards.
+            var data = state.Chunks[chunk];
             hashes[chunk] = CheckpointStateFormat.Hash(data);
             await SaveAsync(where, chunkPid, CheckpointStateFormat.ChunkSequenceNr(checkpointId, chunk), data, $" (chunk {chunk + 1} of {chunkCount})", token);
         });
@@ -72,7 +83,10 @@ public sealed class SnapshotStoreCheckpointStorage : ICheckpointStorage
         await SaveAsync(where, pid, checkpointId, CheckpointStateFormat.EncodeHeader(state.Length, chunkSize, hashes), "", ct);
     }
 
-    public async Task<byte[]?> LoadTaskStateAsync(CheckpointKind kind, string pipeline, long checkpointId, int vertex, int index, CancellationToken ct = default)
+    public async Task<byte[]?> LoadTaskStateAsync(CheckpointKind kind, string pipeline, long checkpointId, int vertex, int index, CancellationToken ct = default) =>
+        (await LoadTaskStateChunksAsync(kind, pipeline, checkpointId, vertex, index, ct))?.ToArray();
+
+    public async Task<ChunkedBytes?> LoadTaskStateChunksAsync(CheckpointKind kind, string pipeline, long checkpointId, int vertex, int index, CancellationToken ct = default)
     {
         var pid = StatePid(kind, pipeline, checkpointId, vertex, index);
         var where = new TaskCheckpoint(kind, pipeline, checkpointId, vertex, index);
@@ -92,10 +106,11 @@ public sealed class SnapshotStoreCheckpointStorage : ICheckpointStorage
         {
             if (CheckpointStateFormat.Hash(row.AsSpan(header.HeaderLength)) != header.ChunkHashes[0])
                 throw Damaged(where, "its data does not match its checksum");
-            return row.AsSpan(header.HeaderLength).ToArray();
+            var data = row.AsSpan(header.HeaderLength);
+            return data.IsEmpty ? new ChunkedBytes(Array.Empty<byte[]>(), header.ChunkSize) : new ChunkedBytes([data.ToArray()], Math.Max(data.Length, header.ChunkSize));
         }
 
-        var state = new byte[header.TotalLength];
+        var chunks = new byte[header.ChunkCount][];
         var chunkPid = CheckpointStateFormat.ChunkPersistenceId(pid);
         await Parallel.ForEachAsync(Enumerable.Range(0, header.ChunkCount), Options(ct), async (chunk, token) =>
         {
@@ -107,9 +122,16 @@ public sealed class SnapshotStoreCheckpointStorage : ICheckpointStorage
                 throw Damaged(where, $"{chunkName} has {data.Length} bytes where {expected} were written");
             if (CheckpointStateFormat.Hash(data) != header.ChunkHashes[chunk])
                 throw Damaged(where, $"{chunkName} does not match its checksum");
-            data.CopyTo(state, (long)chunk * header.ChunkSize);
+            chunks[chunk] = data;
         });
-        return state;
+        return new ChunkedBytes(chunks, header.ChunkSize);
+    }
+
+    private static ChunkedBytes Rechunk(ChunkedBytes state, int chunkSize)
+    {
+        using var writer = new ChunkWriteStream(chunkSize);
+        using (var reader = state.OpenRead()) reader.CopyTo(writer, 1 << 20);
+        return writer.ToChunks();
     }
 
     public async Task DeleteUpToAsync(CheckpointKind kind, string pipeline, long checkpointId, IReadOnlyList<(int Vertex, int Parallelism)> tasks, CancellationToken ct = default)

@@ -12,9 +12,19 @@ public static class TaskStateCodec
 {
     private const int Version = 1;
 
-    public static byte[] Write(TaskState state)
+    /// <summary>Encodes <paramref name="state"/> straight into chunks of <paramref name="chunkSize"/> bytes (the store's chunk size).</summary>
+    public static ChunkedBytes Write(TaskState state, int chunkSize)
     {
-        using var stream = new MemoryStream();
+        using var stream = new ChunkWriteStream(chunkSize);
+        WriteTo(stream, state);
+        return stream.ToChunks();
+    }
+
+    /// <summary>Encodes <paramref name="state"/> into one array (small states; tests).</summary>
+    public static byte[] Write(TaskState state) => Write(state, Array.MaxLength).ToArray();
+
+    private static void WriteTo(Stream stream, TaskState state)
+    {
         using (var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
         {
             w.Write(Version);
@@ -42,12 +52,15 @@ public static class TaskStateCodec
                 }
             }
         }
-        return stream.ToArray();
     }
 
-    public static TaskState Read(byte[] data)
+    public static TaskState Read(byte[] data) => Read(new MemoryStream(data, writable: false));
+
+    public static TaskState Read(ChunkedBytes data) => Read(data.OpenRead());
+
+    private static TaskState Read(Stream stream)
     {
-        using var r = new BinaryReader(new MemoryStream(data, writable: false), Encoding.UTF8);
+        using var r = new BinaryReader(stream, Encoding.UTF8);
         var version = r.ReadInt32();
         if (version != Version)
             throw new InvalidDataException($"task state format version {version} is not supported (expected {Version}); it was written by another Streamline version");

@@ -178,10 +178,11 @@ public sealed class TaskEntity : ReceiveActor, IWithTimers
         var parallelism = _registry.Get(task.Pipeline) is var definition ? PhysicalPlan.Create(definition).Vertices[task.Vertex].Parallelism : 0;
         var before = restore.Parallelism.TryGetValue(task.Vertex, out var p) ? p : parallelism;
         var indices = before == parallelism ? new[] { task.Index } : Enumerable.Range(0, before).ToArray();
-        var states = await Task.WhenAll(indices.Select(i => _storage.LoadTaskStateAsync(restore.Kind, task.Pipeline, restore.CheckpointId, task.Vertex, i)));
         var merged = new TaskState();
-        foreach (var bytes in states)
-            if (bytes is not null) merged.Merge(TaskStateCodec.Read(bytes));
+        // One earlier task's state at a time: its chunks can go once decoded.
+        foreach (var index in indices)
+            if (await _storage.LoadTaskStateChunksAsync(restore.Kind, task.Pipeline, restore.CheckpointId, task.Vertex, index) is { } chunks)
+                merged.Merge(TaskStateCodec.Read(chunks));
         return merged;
     }
 
@@ -240,11 +241,17 @@ public sealed class TaskEntity : ReceiveActor, IWithTimers
         if (ready.Epoch != _epoch || _task is not { } task) return;
         var id = ready.Barrier.CheckpointId;
         _positions[id] = ready.State.Sources;
-        var bytes = TaskStateCodec.Write(ready.State);
         var kind = ready.Barrier.IsSavepoint ? CheckpointKind.Savepoint : CheckpointKind.Checkpoint;
         var epoch = _epoch;
-        _storage.SaveTaskStateAsync(kind, task.Pipeline, id, task.Vertex, task.Index, bytes).PipeTo(Self,
-            success: () => new TaskCheckpointed(task, epoch, id, bytes.Length),
+        var storage = _storage;
+        // Encoding a large state takes a while: off this actor, which routes the task's exchange traffic.
+        Task.Run(async () =>
+        {
+            var chunks = TaskStateCodec.Write(ready.State, storage.ChunkSize);
+            await storage.SaveTaskStateAsync(kind, task.Pipeline, id, task.Vertex, task.Index, chunks).ConfigureAwait(false);
+            return chunks.Length;
+        }).PipeTo(Self,
+            success: length => new TaskCheckpointed(task, epoch, id, length),
             failure: e => new TaskCheckpointFailed(task, epoch, id, e.GetBaseException().Message));
     }
 

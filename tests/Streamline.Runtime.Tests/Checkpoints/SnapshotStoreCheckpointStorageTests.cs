@@ -57,6 +57,25 @@ public sealed class SnapshotStoreCheckpointStorageTests(ITestOutputHelper output
     }
 
     [Fact]
+    public async Task A_state_in_chunks_of_the_store_size_is_stored_as_is_and_comes_back_in_the_same_chunks()
+    {
+        var (_, storage) = _fixture.Open(SmallChunks);
+        var state = RandomBytes(20_000, seed: 11);
+        var chunks = ChunkedBytes.Copy(state, storage.ChunkSize);
+
+        await storage.SaveTaskStateAsync(Checkpoint, Pipeline, 4, 1, 0, chunks);
+        var loaded = await storage.LoadTaskStateChunksAsync(Checkpoint, Pipeline, 4, 1, 0);
+
+        Assert.NotNull(loaded);
+        Assert.Equal(5, loaded.Chunks.Count);
+        Assert.Equal(state, loaded.ToArray());
+        // Chunks of another size are cut to the store's size first.
+        await storage.SaveTaskStateAsync(Checkpoint, Pipeline, 5, 1, 0, ChunkedBytes.Copy(state, 3_000));
+        Assert.Equal(5, (await storage.LoadTaskStateChunksAsync(Checkpoint, Pipeline, 5, 1, 0))!.Chunks.Count);
+        Assert.Equal(state, await storage.LoadTaskStateAsync(Checkpoint, Pipeline, 5, 1, 0));
+    }
+
+    [Fact]
     public async Task The_state_survives_an_ActorSystem_restart_on_the_same_file()
     {
         var small = RandomBytes(500, seed: 3);
