@@ -33,8 +33,8 @@ public static class CheckpointBenchmarks
                 }
             }
             foreach (var s in stores) Console.WriteLine($"{s.Name}: {s.Description}");
-            Console.WriteLine($"Workload: {WindowedWorkload.Describe}.");
-            Console.WriteLine($"Each run: a fresh node and database, {options.WarmupSeconds} s warm-up, {options.SecondsPerRun:0.#} s measured; {options.Rounds} rounds over all " +
+            if (options.RunsThroughput) Console.WriteLine($"Workload: {WindowedWorkload.Describe}.");
+            if (options.RunsThroughput) Console.WriteLine($"Each run: a fresh node and database, {options.WarmupSeconds} s warm-up, {options.SecondsPerRun:0.#} s measured; {options.Rounds} rounds over all " +
                               "configurations, alternately forwards and backwards, after one unmeasured warm-up run (JIT). records/s = records the generator " +
                               "handed out (backpressure makes that the pipeline's rate); CPU = this process plus the PostgreSQL server's processes.");
 
@@ -54,7 +54,18 @@ public static class CheckpointBenchmarks
                 Progress("breakdown");
                 CheckpointReport.Breakdown(options.StateMb, await CheckpointBreakdown.RunAsync(options.StateMb, stores));
             }
+            var killed = new List<ProcessRecoveryRow>();
+            if (options.RunsProcessRecovery)
+            {
+                foreach (var store in stores)
+                {
+                    Progress($"kill -9 of a node process, {store.Name}, {options.Kills} times");
+                    killed.AddRange(await ProcessRecovery.RunAsync(store, options.Kills, Progress));
+                }
+                ProcessRecovery.Report(killed);
+            }
             CheckpointReport.Targets(rows, large, recovery, options.StateMb);
+            ProcessRecovery.Targets(killed);
             Console.WriteLine();
             Console.WriteLine($"Total {clock.Elapsed.TotalSeconds:F0} s; load average at the end: {LoadAverage()}");
         }

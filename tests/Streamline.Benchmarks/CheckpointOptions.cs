@@ -5,7 +5,7 @@ namespace Streamline.Benchmarks;
 /// <summary>Command line of the <c>checkpoints</c> mode (<see cref="Usage"/>).</summary>
 public sealed record CheckpointOptions
 {
-    public const string Usage = "checkpoints [--seconds 10] [--rounds 5] [--warmup 1] [--state-mb 256] [--no-postgres] [--only throughput|large]";
+    public const string Usage = "checkpoints [--seconds 10] [--rounds 5] [--warmup 1] [--state-mb 256] [--kills 5] [--no-postgres] [--only throughput|large|recovery]";
 
     /// <summary>Measured seconds per configuration, split evenly over the rounds.</summary>
     public int Seconds { get; init; } = 10;
@@ -28,8 +28,16 @@ public sealed record CheckpointOptions
 
     public bool Postgres { get; init; } = true;
 
-    /// <summary>Runs only one part: "throughput" (throughput and recovery) or "large" (large state and its breakdown); null: both.</summary>
+    /// <summary>
+    /// Runs only one part: "throughput" (throughput and the in-process restart), "large" (large state
+    /// and its breakdown) or "recovery" (kill -9 of a real node process); null: all.
+    /// </summary>
     public string? Only { get; init; }
+
+    /// <summary>Node processes killed per store in the recovery part.</summary>
+    public int Kills { get; init; } = 5;
+
+    public bool RunsProcessRecovery => Only is null or "recovery";
 
     public bool RunsThroughput => Only is null or "throughput";
 
@@ -47,8 +55,9 @@ public sealed record CheckpointOptions
                 "--warmup" => options with { WarmupSeconds = Positive(args, ++i) },
                 "--state-mb" => options with { StateMb = Positive(args, ++i) },
                 "--no-postgres" => options with { Postgres = false },
-                "--only" when i + 1 < args.Count && args[i + 1] is "throughput" or "large" => options with { Only = args[++i] },
-                "--only" => throw new ArgumentException("--only needs 'throughput' or 'large'"),
+                "--only" when i + 1 < args.Count && args[i + 1] is "throughput" or "large" or "recovery" => options with { Only = args[++i] },
+                "--only" => throw new ArgumentException("--only needs 'throughput', 'large' or 'recovery'"),
+                "--kills" => options with { Kills = Positive(args, ++i) },
                 var other => throw new ArgumentException($"unknown option '{other}'; usage: {Usage}"),
             };
         }

@@ -10,11 +10,14 @@ public sealed class CheckpointStore
     private readonly Func<Config> _fresh;
     private readonly Func<TimeSpan> _externalCpu;
 
-    private CheckpointStore(string name, string description, Func<Config> fresh, Func<TimeSpan> externalCpu)
+    private readonly Func<string> _freshForNode;
+
+    private CheckpointStore(string name, string description, Func<Config> fresh, Func<string> freshForNode, Func<TimeSpan> externalCpu)
     {
         Name = name;
         Description = description;
         _fresh = fresh;
+        _freshForNode = freshForNode;
         _externalCpu = externalCpu;
     }
 
@@ -25,6 +28,9 @@ public sealed class CheckpointStore
     /// <summary>Journal and snapshot store settings of a new, empty database.</summary>
     public Config NewDatabase() => _fresh();
 
+    /// <summary>The same for a `streamline node` process: HOCON lines for its config file.</summary>
+    public string NewDatabaseForNode() => _freshForNode();
+
     /// <summary>CPU time the store spent outside this process so far (a database server's; zero for SQLite, which runs in-process).</summary>
     public TimeSpan ExternalCpu() => _externalCpu();
 
@@ -32,10 +38,14 @@ public sealed class CheckpointStore
     {
         var runs = 0;
         return new CheckpointStore("SQLite", $"a SQLite file per run in {directory} (Microsoft.Data.Sqlite defaults: rollback journal, synchronous=FULL)",
-            () => CheckpointPersistenceConfig.Sqlite(Path.Combine(directory, $"run-{Interlocked.Increment(ref runs)}.db")), () => TimeSpan.Zero);
+            () => CheckpointPersistenceConfig.Sqlite(Path.Combine(directory, $"run-{Interlocked.Increment(ref runs)}.db")),
+            () => $"streamline.runtime.checkpoints.sqlite-path = \"{Path.Combine(directory, $"run-{Interlocked.Increment(ref runs)}.db")}\"",
+            () => TimeSpan.Zero);
     }
 
     public static CheckpointStore Postgres(PostgresInstance server) =>
         new("PostgreSQL", $"a database per run on a private PostgreSQL server (Streamline.TestSupport.PostgresInstance, {server.BinDirectory}, fsync on, 127.0.0.1:{server.Port})",
-            () => CheckpointPersistenceConfig.Postgres(server.CreateDatabase()), () => Benchmarks.ExternalCpu.OfPostgres(server.DataDirectory));
+            () => CheckpointPersistenceConfig.Postgres(server.CreateDatabase()),
+            () => CheckpointPersistenceConfig.Text(server.CreateDatabase(), CheckpointPersistenceConfig.PostgresProviderName),
+            () => Benchmarks.ExternalCpu.OfPostgres(server.DataDirectory));
 }

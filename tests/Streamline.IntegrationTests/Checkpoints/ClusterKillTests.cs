@@ -1,5 +1,3 @@
-using System.Text;
-using Streamline.IntegrationTests.MultiNode;
 using Streamline.Kafka.Embedded;
 using Streamline.TestSupport;
 using Xunit;
@@ -69,28 +67,21 @@ public sealed class ClusterKillTests(ITestOutputHelper output) : IDisposable
         var expected = SensorStream.Expected(stream.Produced);
         var sums = stream.ReadSums(expected.Keys, TimeSpan.FromSeconds(120));
         output.WriteLine($"{stream.Produced} readings, {expected.Count} windows, {sums.Count} sums written ({sums.Count - sums.Select(s => s.Window).Distinct().Count()} re-emitted after the restore), {(DateTime.UtcNow - killed).TotalSeconds:F1} s after the kill");
-        SensorStream.AssertEverySumExact(expected, sums, _nodes.Logs);
+        if (SensorStream.Mismatch(expected, sums) is { } mismatch) Assert.Fail(mismatch + "\n" + _nodes.Logs());
     }
 
     private string WriteConfig(int index, int port, int seedPort, string connectionString)
     {
-        var file = Path.Combine(_dir, $"node{index}.conf");
         var persistence = Runtime.Checkpoints.CheckpointPersistenceConfig.Text(connectionString, Runtime.Checkpoints.CheckpointPersistenceConfig.PostgresProviderName);
-        File.WriteAllText(file, $$"""
-            akka.actor.provider = cluster
-            # INFO: the test finds the node that hosts the pipeline manager from its log.
-            akka.loglevel = INFO
-            akka.remote.dot-netty.tcp { hostname = 127.0.0.1, port = {{port}} }
-            akka.cluster.seed-nodes = ["akka.tcp://streamline@127.0.0.1:{{seedPort}}"]
+        // INFO: the test finds the node that hosts the pipeline manager from its log.
+        return NodeConfig.Write(Path.Combine(_dir, $"node{index}.conf"), port, $"""
             akka.cluster.min-nr-of-members = 3
             # A killed node is downed within seconds, not the production 20 s.
             akka.cluster.split-brain-resolver.stable-after = 3s
             akka.cluster.failure-detector.acceptable-heartbeat-pause = 2s
             streamline.runtime.checkpoints.interval = 300ms
             streamline.runtime.coordinator.restart-backoff = 100ms
-            {{persistence}}
-            """, Encoding.UTF8);
-        return file;
+            {persistence}
+            """, seedPort, logLevel: "INFO");
     }
-
 }

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.RegularExpressions;
-using Streamline.IntegrationTests.MultiNode;
 using Streamline.Kafka.Embedded;
 using Streamline.Runtime.Checkpoints;
 using Streamline.TestSupport;
@@ -153,7 +151,7 @@ public sealed partial class ExactlyOnceKillTests(ITestOutputHelper output) : IDi
         var expected = SensorStream.Expected(stream.Produced);
         var sums = stream.ReadSums(expected.Keys, TimeSpan.FromSeconds(120));
         output.WriteLine($"{stream.Produced} readings, {expected.Count} windows, {sums.Count} sums written ({sums.Count - sums.Select(s => s.Window).Distinct().Count()} re-emitted after restores)");
-        SensorStream.AssertEverySumExact(expected, sums, _nodes.Logs);
+        if (SensorStream.Mismatch(expected, sums) is { } mismatch) Assert.Fail(mismatch + "\n" + _nodes.Logs());
     }
 
     /// <summary>Journal and snapshot store in a PostgreSQL database, as <c>CheckpointPersistenceConfig.Postgres</c> configures them.</summary>
@@ -186,21 +184,12 @@ public sealed partial class ExactlyOnceKillTests(ITestOutputHelper output) : IDi
         }
     }
 
-    private string WriteConfig(string extra)
-    {
-        var port = LoopbackPort.Free();
-        var file = Path.Combine(_dir, "node.conf");
-        File.WriteAllText(file, $$"""
-            akka.actor.provider = cluster
-            akka.loglevel = WARNING
-            akka.remote.dot-netty.tcp { hostname = 127.0.0.1, port = {{port}} }
-            akka.cluster.seed-nodes = ["akka.tcp://streamline@127.0.0.1:{{port}}"]
+    private string WriteConfig(string extra) =>
+        NodeConfig.Write(Path.Combine(_dir, "node.conf"), LoopbackPort.Free(), $"""
             streamline.runtime.checkpoints.interval = 300ms
             streamline.runtime.coordinator.restart-backoff = 100ms
-            {{extra}}
-            """, Encoding.UTF8);
-        return file;
-    }
+            {extra}
+            """);
 
     [GeneratedRegex(@"checkpoint (\d+) of pipeline 'sensor-sums' failed")]
     private static partial Regex FailureLine();

@@ -1,9 +1,7 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Confluent.Kafka;
-using Streamline.IntegrationTests.MultiNode;
 using Streamline.Kafka.Embedded;
 using Streamline.TestSupport;
 using Xunit;
@@ -129,7 +127,7 @@ public sealed partial class OperationsCliTests(ITestOutputHelper output) : IDisp
     private async Task<CliResult> Cli(params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(HostDll());
+        info.ArgumentList.Add(NodeProcess.HostDll());
         foreach (var a in args) info.ArgumentList.Add(a);
         using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet");
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -138,17 +136,6 @@ public sealed partial class OperationsCliTests(ITestOutputHelper output) : IDisp
         var result = new CliResult(process.ExitCode, await stdout, await stderr);
         output.WriteLine($"$ streamline {string.Join(' ', args)}\n{result}");
         return result;
-    }
-
-    /// <summary>The streamline executable of this build (as NodeProcess finds it).</summary>
-    private static string HostDll()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Streamline.sln"))) dir = dir.Parent;
-        if (dir is null) throw new InvalidOperationException("cannot find the repository root (Streamline.sln) above " + AppContext.BaseDirectory);
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0
-        var dll = Path.Combine(dir.FullName, "src", "Streamline.Host", "bin", configuration, "net10.0", "streamline.dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException($"build src/Streamline.Host first ({dll} is missing)", dll);
     }
 
     private async Task WithLogs(Task wait)
@@ -174,20 +161,12 @@ public sealed partial class OperationsCliTests(ITestOutputHelper output) : IDisp
         producer.Flush(TimeSpan.FromSeconds(30));
     }
 
-    private string WriteConfig(int port)
-    {
-        var file = Path.Combine(_dir, "node.conf");
-        File.WriteAllText(file, $$"""
-            akka.actor.provider = cluster
-            akka.loglevel = WARNING
-            akka.remote.dot-netty.tcp { hostname = 127.0.0.1, port = {{port}} }
-            akka.cluster.seed-nodes = ["akka.tcp://streamline@127.0.0.1:{{port}}"]
+    private string WriteConfig(int port) =>
+        NodeConfig.Write(Path.Combine(_dir, "node.conf"), port, $$"""
             akka.cluster.min-nr-of-members = 1
             # The CLI finds the node through this listener (the node prints the port the OS chose).
             streamline.node.health { hostname = "127.0.0.1", port = 0 }
             streamline.runtime.checkpoints.sqlite-path = "{{Path.Combine(_dir, "state.db")}}"
             streamline.runtime.checkpoints.interval = off
-            """, Encoding.UTF8);
-        return file;
-    }
+            """);
 }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Streamline.IntegrationTests.MultiNode;
+namespace Streamline.TestSupport;
 
 /// <summary>
 /// The node processes of one test: their output for failure messages, waits that fail with that

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Streamline.IntegrationTests.MultiNode;
+namespace Streamline.TestSupport;
 
 /// <summary>A `streamline node` OS process; its stdout lines are kept and can be awaited.</summary>
 public sealed class NodeProcess : IDisposable
@@ -8,6 +8,7 @@ public sealed class NodeProcess : IDisposable
     private readonly Process _process;
     private readonly List<string> _lines = new();
     private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Done)> _waits = new();
+    private bool _disposed;
 
     public NodeProcess(string configFile, params string[] args)
     {
@@ -54,6 +55,8 @@ public sealed class NodeProcess : IDisposable
 
     public void Dispose()
     {
+        if (_disposed) return;
+        _disposed = true;
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
         _process.Dispose();
     }
@@ -72,7 +75,8 @@ public sealed class NodeProcess : IDisposable
         }
     }
 
-    private static string HostDll()
+    /// <summary>The streamline executable of this build: src/Streamline.Host/bin/&lt;the caller's configuration&gt;/net10.0/streamline.dll.</summary>
+    public static string HostDll()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Streamline.sln"))) dir = dir.Parent;
