@@ -56,9 +56,13 @@ public static class TaskStateCodec
 
     public static TaskState Read(byte[] data) => Read(new MemoryStream(data, writable: false));
 
-    public static TaskState Read(ChunkedBytes data) => Read(data.OpenRead());
+    /// <summary>
+    /// Decodes a task's state; with <paramref name="keepKeyGroup"/>, key groups it rejects are skipped
+    /// without being allocated (a rescaled task reads every earlier task's state but owns a part of it).
+    /// </summary>
+    public static TaskState Read(ChunkedBytes data, Func<int, bool>? keepKeyGroup = null) => Read(data.OpenRead(), keepKeyGroup);
 
-    private static TaskState Read(Stream stream)
+    private static TaskState Read(Stream stream, Func<int, bool>? keepKeyGroup = null)
     {
         using var r = new BinaryReader(stream, Encoding.UTF8);
         var version = r.ReadInt32();
@@ -74,7 +78,16 @@ public static class TaskStateCodec
             for (var j = 0; j < count; j++)
             {
                 var group = r.ReadInt32();
-                groups.Add(new KeyGroupSnapshot(group, r.ReadBytes(r.ReadInt32())));
+                var length = r.ReadInt32();
+                if (length < 0) throw new InvalidDataException($"operator '{name}', key group {group}: negative length {length}");
+                if (keepKeyGroup is not null && !keepKeyGroup(group))
+                {
+                    Skip(stream, length, name, group);
+                    continue;
+                }
+                var data = r.ReadBytes(length);
+                if (data.Length != length) throw new InvalidDataException($"operator '{name}', key group {group}: {data.Length} of {length} bytes (the state ends early)");
+                groups.Add(new KeyGroupSnapshot(group, data));
             }
             state.Operators[name] = groups;
         }
@@ -88,5 +101,16 @@ public static class TaskStateCodec
             state.Sources[name] = positions;
         }
         return state;
+    }
+
+    private static void Skip(Stream stream, int length, string name, int group)
+    {
+        Span<byte> scratch = stackalloc byte[4096];
+        while (length > 0)
+        {
+            var n = stream.Read(scratch[..Math.Min(scratch.Length, length)]);
+            if (n == 0) throw new InvalidDataException($"operator '{name}', key group {group}: the state ends early");
+            length -= n;
+        }
     }
 }

@@ -5,6 +5,7 @@ using Streamline.Core.Execution;
 using Streamline.Core.Graph.Physical;
 using Streamline.Core.Records;
 using Streamline.Core.Sources;
+using Streamline.Core.State;
 using Streamline.Runtime.Checkpoints;
 using Streamline.Runtime.Exchange;
 using Streamline.Runtime.Exchange.Messages;
@@ -179,10 +180,17 @@ public sealed class TaskEntity : ReceiveActor, IWithTimers
         var before = restore.Parallelism.TryGetValue(task.Vertex, out var p) ? p : parallelism;
         var indices = before == parallelism ? new[] { task.Index } : Enumerable.Range(0, before).ToArray();
         var merged = new TaskState();
+        // Rescaled: keep only the key groups this task owns now, so it never holds the whole vertex's state.
+        Func<int, bool>? owned = null;
+        if (before != parallelism)
+        {
+            var range = KeyGroupRange.ForTask(definition.MaxParallelism, parallelism, task.Index);
+            owned = range.Contains;
+        }
         // One earlier task's state at a time: its chunks can go once decoded.
         foreach (var index in indices)
             if (await _storage.LoadTaskStateChunksAsync(restore.Kind, task.Pipeline, restore.CheckpointId, task.Vertex, index) is { } chunks)
-                merged.Merge(TaskStateCodec.Read(chunks));
+                merged.Merge(TaskStateCodec.Read(chunks, owned));
         return merged;
     }
 

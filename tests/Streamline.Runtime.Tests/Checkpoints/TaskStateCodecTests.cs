@@ -45,6 +45,34 @@ public sealed class TaskStateCodecTests
     }
 
     [Fact]
+    public void A_rescaled_task_decodes_only_the_key_groups_it_owns_and_every_source_position()
+    {
+        var state = SampleState(seed: 5);
+        var chunks = TaskStateCodec.Write(state, 1000);
+
+        var owned = TaskStateCodec.Read(chunks, g => g % 2 == 0);
+
+        foreach (var (name, groups) in state.Operators)
+        {
+            var kept = groups.Where(g => g.KeyGroup % 2 == 0).ToList();
+            Assert.Equal(kept.Select(g => g.KeyGroup), owned.Operators[name].Select(g => g.KeyGroup));
+            for (var i = 0; i < kept.Count; i++) Assert.Equal(kept[i].Data, owned.Operators[name][i].Data);
+        }
+        Assert.Equal(state.Sources["readings"], owned.Sources["readings"]);
+    }
+
+    [Fact]
+    public void A_state_that_ends_early_is_reported_not_read_short()
+    {
+        var state = new TaskState();
+        state.Operators["count"] = [new KeyGroupSnapshot(7, Bytes(5000, 1))];
+        var bytes = TaskStateCodec.Write(state);
+
+        var error = Assert.Throws<InvalidDataException>(() => TaskStateCodec.Read(bytes[..3000]));
+        Assert.Contains("operator 'count', key group 7", error.Message);
+    }
+
+    [Fact]
     public void Chunks_that_break_the_size_rule_are_refused_with_the_rule()
     {
         var error = Assert.Throws<ArgumentException>(() => new ChunkedBytes([new byte[10], new byte[12]], 12));
