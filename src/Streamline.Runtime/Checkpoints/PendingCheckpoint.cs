@@ -20,4 +20,7 @@ public sealed class PendingCheckpoint(long id, CheckpointKind kind, int epoch, D
     public HashSet<TaskId> Acknowledged { get; } = new();
 
     public long Bytes { get; set; }
+
+    /// <summary>Every task acknowledged; the completion is being written to the journal.</summary>
+    public bool Recording { get; set; }
 }

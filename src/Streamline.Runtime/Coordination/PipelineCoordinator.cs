@@ -43,6 +43,10 @@ public sealed class PipelineCoordinator : ReceivePersistentActor, IWithTimers
     private TimeSpan _backoff;
     private bool _restarting;
     private bool _awaitingRegions;
+    private IActorRef? _checkpointLog;
+    private bool _historyLoaded;
+    private int _logIncarnation;
+    private readonly List<SavepointCatalog.StateDeleted> _deletesRecording = new();
     private bool _stopping;
     private int _epoch;
     private int _restartCount;
@@ -66,12 +70,11 @@ public sealed class PipelineCoordinator : ReceivePersistentActor, IWithTimers
         _parallelism = plan.Vertices.ToDictionary(v => v.Id, v => v.Parallelism);
         Subscribe(subscriber);
 
-        Recover<CheckpointCompleted>(Record);
-        Recover<SavepointDeleted>(d => _savepoints.Remove(d.CheckpointId));
         // Epochs go on from the last incarnation's: tasks still running an older epoch (this
         // coordinator's node died, not theirs) are replaced by the new deployment.
         Recover<EpochStarted>(e => _epoch = e.Epoch + 1);
-        Recover<RecoveryCompleted>(_ => Self.Tell(new Redeploy(_epoch)));
+        // Deploy once the checkpoint log has told what to restore.
+        Recover<RecoveryCompleted>(_ => StartLog());
 
         Command<SubscribePipeline>(sub =>
         {
@@ -80,9 +83,17 @@ public sealed class PipelineCoordinator : ReceivePersistentActor, IWithTimers
         });
         Command<TaskStarted>(OnStarted);
         Command<TaskLost>(l => { if (l.Epoch == _epoch) Lost(l.Task, "its entity stopped while running (its node left)"); });
+        Command<CheckpointLog.History>(OnHistory);
+        Command<CheckpointLog.Recorded>(OnRecorded);
+        Command<StartCheckpointLog>(_ => { if (_checkpointLog is null) StartLog(); });
         Command<Terminated>(t =>
         {
             if (_subscribers.Remove(t.ActorRef)) return;
+            if (t.ActorRef.Equals(_checkpointLog))
+            {
+                LogStopped();
+                return;
+            }
             if (_entities.Remove(t.ActorRef, out var task) && !_finished.Contains(task)) Lost(task, $"its entity {t.ActorRef.Path} terminated (node left or crashed)");
         });
         Command<TaskFinished>(OnFinished);
@@ -124,7 +135,12 @@ public sealed class PipelineCoordinator : ReceivePersistentActor, IWithTimers
         Command<SavepointCatalog.StateDeleted>(d =>
         {
             if (d.Error is not null) _savepoints.Failed(d);
-            else Persist(new SavepointDeleted(d.SavepointId), _ => _savepoints.Deleted(d));
+            else if (_checkpointLog is null) _savepoints.Failed(d with { Error = "the journal is unavailable" });
+            else
+            {
+                _deletesRecording.Add(d);
+                _checkpointLog.Tell(d);
+            }
         });
         Command<TaskCheckpointFailed>(f => { if (_pending is { } p && p.Id == f.CheckpointId && f.Epoch == _epoch) FailCheckpoint($"task {f.Task}: {f.Reason}"); });
         Command<CheckpointTimedOut>(t => { if (_pending is { } p && p.Id == t.CheckpointId) FailCheckpoint($"not every task acknowledged within {_checkpointing.Timeout} ({p.Acknowledged.Count} of {_tasks.Count} did)"); });
@@ -279,19 +295,78 @@ public sealed class PipelineCoordinator : ReceivePersistentActor, IWithTimers
         if (!pending.Acknowledged.Add(ack.Task)) return;
         pending.Bytes += ack.Bytes;
         if (pending.Acknowledged.Count < _tasks.Count) return;
+        // Every task stored its state; what remains is the journal's record (its own timeouts apply).
         Timers.Cancel(CheckpointTimeoutTimer);
-        var completed = new CheckpointCompleted(pending.Kind, pending.Id, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), new Dictionary<int, int>(_parallelism), pending.Bytes);
-        Persist(completed, c =>
+        if (_checkpointLog is null)
         {
-            // Durable in the journal: this checkpoint is what a restart restores from now on.
-            Record(c);
-            _pending = null;
-            _info = _info with { LastCompletedId = c.CheckpointId, LastCompletedAt = DateTime.UtcNow, LastDuration = DateTime.UtcNow - pending.Started, LastBytes = c.Bytes, ConsecutiveFailures = 0, LastFailure = null };
+            FailCheckpoint("the journal is unavailable to record its completion");
+            return;
+        }
+        pending.Recording = true;
+        _checkpointLog.Tell(new CheckpointCompleted(pending.Kind, pending.Id, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), new Dictionary<int, int>(_parallelism), pending.Bytes));
+    }
+
+    private void OnRecorded(CheckpointLog.Recorded recorded)
+    {
+        if (recorded.What is SavepointCatalog.StateDeleted deleted)
+        {
+            _deletesRecording.Remove(deleted);
+            _savepoints.Deleted(deleted);
+            return;
+        }
+        // Durable in the journal: this checkpoint is what a restart restores from now on, even if
+        // the pipeline restarted meanwhile.
+        var c = (CheckpointCompleted)recorded.What;
+        Record(c);
+        if (_pending is not { } pending || pending.Id != c.CheckpointId) return;
+        _pending = null;
+        _info = _info with { LastCompletedId = c.CheckpointId, LastCompletedAt = DateTime.UtcNow, LastDuration = DateTime.UtcNow - pending.Started, LastBytes = c.Bytes, ConsecutiveFailures = 0, LastFailure = null };
+        if (pending.Epoch == _epoch)
             foreach (var task in _tasks) _region.Tell(new TaskEnvelope(task, new CheckpointDone(task, _epoch, c.CheckpointId, Committed: true)));
-            pending.Requester?.Tell(new SavepointResult(_name, c.CheckpointId, null));
-            Prune();
-            Publish();
-        });
+        pending.Requester?.Tell(new SavepointResult(_name, c.CheckpointId, null));
+        Prune();
+        Publish();
+    }
+
+    private void StartLog()
+    {
+        _checkpointLog = Context.ActorOf(CheckpointLog.Props(_name), "checkpoints-" + ++_logIncarnation);
+        Context.Watch(_checkpointLog);
+    }
+
+    /// <summary>The first history deploys the pipeline; a later log's (after a journal failure) repeats what this coordinator knows.</summary>
+    private void OnHistory(CheckpointLog.History history)
+    {
+        if (_historyLoaded) return;
+        _historyLoaded = true;
+        foreach (var e in history.Events)
+        {
+            if (e is CheckpointCompleted c) Record(c);
+            else if (e is SavepointDeleted d) _savepoints.Remove(d.CheckpointId);
+        }
+        Self.Tell(new Redeploy(_epoch));
+    }
+
+    /// <summary>
+    /// The log stopped: its journal could not be read or written. Before the history is known
+    /// nothing can be deployed, so this coordinator stops (the manager starts it again with a
+    /// backoff). Later, a checkpoint waiting for its record fails, processing goes on, and a new log
+    /// is tried at the next checkpoint interval.
+    /// </summary>
+    private void LogStopped()
+    {
+        _checkpointLog = null;
+        if (!_historyLoaded)
+        {
+            _log.Error("pipeline {0}: its checkpoint journal cannot be read; the coordinator stops and is started again by the pipeline manager", _name);
+            Context.Stop(Self);
+            return;
+        }
+        if (_pending is { Recording: true })
+            FailCheckpoint("the journal could not record its completion (is the database reachable?)");
+        foreach (var d in _deletesRecording) _savepoints.Failed(d with { Error = "its state was deleted but the journal could not record it (is the database reachable?)" });
+        _deletesRecording.Clear();
+        Timers.StartSingleTimer("restart-log", StartCheckpointLog.Instance, _checkpointing.Interval ?? TimeSpan.FromSeconds(1));
     }
 
     /// <summary>Keeps the last <c>retained</c> checkpoints; deletes the task states of older ones.</summary>
@@ -402,6 +477,11 @@ public sealed class PipelineCoordinator : ReceivePersistentActor, IWithTimers
     }
 
     private sealed record Redeploy(int Epoch);
+
+    private sealed class StartCheckpointLog
+    {
+        public static readonly StartCheckpointLog Instance = new();
+    }
 
     private sealed record AwaitRegions(int Epoch, DateTime Deadline);
 

@@ -6,7 +6,8 @@ namespace Streamline.Runtime.Coordination;
 
 /// <summary>
 /// Lists or deletes the savepoints of a pipeline that is not running: it recovers the pipeline's
-/// coordinator journal (same persistence id; the manager starts no coordinator meanwhile), answers
+/// checkpoint log (same persistence id as <see cref="CheckpointLog"/>; the manager starts no
+/// coordinator meanwhile), answers
 /// its one request (<see cref="ListSavepoints"/> or <see cref="DeleteSavepoint"/>), and stops. A
 /// journal it cannot read or write is reported to the requester, never left unanswered.
 /// </summary>
@@ -54,7 +55,7 @@ internal sealed class SavepointKeeper : ReceivePersistentActor
         });
     }
 
-    public override string PersistenceId => PipelineCoordinator.PersistenceIdOf(_pipeline);
+    public override string PersistenceId => CheckpointLog.PersistenceIdOf(_pipeline);
 
     public static Props Props(string pipeline, ICheckpointStorage storage, object request, IActorRef requester) =>
         Akka.Actor.Props.Create(() => new SavepointKeeper(pipeline, storage, request, requester));

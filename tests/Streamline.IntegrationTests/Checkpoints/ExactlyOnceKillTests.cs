@@ -60,10 +60,9 @@ public sealed partial class ExactlyOnceKillTests(ITestOutputHelper output) : IDi
         var config = WriteConfig(PostgresPersistence(postgres.CreateDatabase()) + """
 
             # The database is stopped right after a checkpoint completed; with 1.5 s to the next one
-            # it is down before that starts. (A checkpoint whose task states were stored just before
-            # the stop but whose completion the coordinator could not journal stops the coordinator
-            # instead — Akka.Persistence stops an actor whose write failed — and the pipeline restarts
-            # from its last checkpoint once the database is back: also correct, not this test's path.)
+            # it is down before that starts, so every checkpoint of the outage fails at the tasks'
+            # stores. (One whose completion the journal could not record fails in the checkpoint log
+            # instead: JournalOutageTests.)
             streamline.runtime.checkpoints.interval = 1500ms
             # Every checkpoint tried while the database is down fails within milliseconds (connection
             # refused), one every 1.5 s: the outage below is several failures in a row. With the
