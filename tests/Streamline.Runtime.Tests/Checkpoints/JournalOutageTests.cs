@@ -7,6 +7,7 @@ using Streamline.Core.Serdes;
 using Streamline.Runtime.Coordination;
 using Streamline.Runtime.Node;
 using Xunit;
+using Streamline.Runtime.Tests.Cluster;
 
 namespace Streamline.Runtime.Tests.Checkpoints;
 
@@ -56,11 +57,7 @@ public sealed class JournalOutageTests : IAsyncLifetime
                 streamline.max-batch-size = 64
                 streamline.runtime.checkpoints.interval = 100ms
                 """).WithFallback(RuntimeConfig.Default()));
-        var cluster = Akka.Cluster.Cluster.Get(_system);
-        var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        cluster.RegisterOnMemberUp(() => up.TrySetResult());
-        cluster.Join(cluster.SelfAddress);
-        await up.Task.WaitAsync(Timeout);
+        await Membership.JoinAsync(_system);
         var registry = new PipelineRegistry();
         registry.Register(Pipeline, () =>
         {

@@ -10,6 +10,7 @@ using Streamline.Runtime.Coordination;
 using Streamline.Runtime.Node;
 using Xunit;
 using Xunit.Abstractions;
+using Streamline.Runtime.Tests.Cluster;
 
 namespace Streamline.Runtime.Tests.Checkpoints;
 
@@ -99,11 +100,7 @@ public sealed class RescaleFromSavepointTests(ITestOutputHelper output) : IDispo
             .WithFallback(CheckpointPersistenceConfig.Sqlite(Path.Combine(_dir, "state.db")))
             .WithFallback(RuntimeConfig.Default());
         var system = ActorSystem.Create("streamline", config);
-        var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var cluster = Akka.Cluster.Cluster.Get(system);
-        cluster.RegisterOnMemberUp(() => up.TrySetResult());
-        cluster.Join(cluster.SelfAddress);
-        await up.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await Membership.JoinAsync(system);
         return system;
     }
 

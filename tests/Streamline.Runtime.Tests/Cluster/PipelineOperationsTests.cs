@@ -238,14 +238,7 @@ public sealed class PipelineOperationsTests : IAsyncLifetime
         return system;
     }
 
-    private static async Task Up(ActorSystem system, Address seed)
-    {
-        var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var cluster = Akka.Cluster.Cluster.Get(system);
-        cluster.RegisterOnMemberUp(() => up.TrySetResult());
-        cluster.Join(seed);
-        await up.Task.WaitAsync(Timeout);
-    }
+    private static Task Up(ActorSystem system, Address seed) => Membership.JoinAsync(system, seed, Timeout);
 
     private static async Task<T> Eventually<T>(Func<Task<T>> get, Func<T, bool> done)
     {

@@ -3,6 +3,7 @@ using Akka.Cluster.Sharding;
 using Akka.Configuration;
 using Akka.Configuration.Hocon;
 using Xunit;
+using Streamline.Runtime.Tests.Cluster;
 
 namespace Streamline.Runtime.Tests.Configuration;
 
@@ -152,11 +153,7 @@ public sealed class ClusterConfigTests
         var system = ActorSystem.Create("streamline", config);
         try
         {
-            var cluster = Akka.Cluster.Cluster.Get(system);
-            var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            cluster.RegisterOnMemberUp(() => up.TrySetResult());
-            cluster.Join(cluster.SelfAddress);
-            await up.Task.WaitAsync(TimeSpan.FromSeconds(20));
+            await Membership.JoinAsync(system, timeout: TimeSpan.FromSeconds(20));
 
             // ClusterSharding.Get adds the sharding reference.conf under the files' settings.
             var sharding = ClusterSharding.Get(system);

@@ -8,6 +8,7 @@ using Streamline.Runtime.Coordination;
 using Streamline.Runtime.Node;
 using Streamline.Runtime.Node.Operations;
 using Xunit;
+using Streamline.Runtime.Tests.Cluster;
 
 namespace Streamline.Runtime.Tests.Node;
 
@@ -36,11 +37,7 @@ public sealed class PipelineOperationsHttpTests : IAsyncLifetime
             streamline.max-batch-size = 64
             streamline.runtime.checkpoints.interval = off
             """).WithFallback(RuntimeConfig.Default()));
-        var cluster = Akka.Cluster.Cluster.Get(_system);
-        var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        cluster.RegisterOnMemberUp(() => up.TrySetResult());
-        cluster.Join(cluster.SelfAddress);
-        await up.Task.WaitAsync(Timeout);
+        await Membership.JoinAsync(_system, timeout: Timeout);
         var registry = new PipelineRegistry();
         registry.Register("counts", () =>
         {
@@ -200,11 +197,7 @@ public sealed class PipelineOperationsHttpTests : IAsyncLifetime
         {
             // Sharding runs before the join, so the other member's sharding messages find it.
             var member = StreamlineNode.Start(withHttp, new PipelineRegistry());
-            var cluster = Akka.Cluster.Cluster.Get(withHttp);
-            var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            cluster.RegisterOnMemberUp(() => up.TrySetResult());
-            cluster.Join(Akka.Cluster.Cluster.Get(_system).SelfAddress);
-            await up.Task.WaitAsync(Timeout);
+            await Membership.JoinAsync(withHttp, Akka.Cluster.Cluster.Get(_system).SelfAddress);
             await using var server = await NodeManagement.StartAsync(withHttp, NodeHealth.Get(withHttp), member);
             Assert.NotNull(server);
             Assert.True(server!.ServesOperations);
