@@ -53,7 +53,7 @@ public sealed class TaskEntity : ReceiveActor, IWithTimers
         Receive<StateLoaded>(loaded =>
         {
             if (_task != loaded.Start.Task || _epoch != loaded.Start.Epoch || _graph is not null) return;
-            Materialize(loaded.Start, loaded.State);
+            Materialize(loaded.Start, loaded.Plan, loaded.State);
         });
         Receive<StateLoadFailed>(failed =>
         {
@@ -159,24 +159,25 @@ public sealed class TaskEntity : ReceiveActor, IWithTimers
         _task = start.Task;
         _epoch = start.Epoch;
         _coordinator = start.Coordinator;
+        var plan = PhysicalPlan.Create(_registry.Get(start.Task.Pipeline));
         if (start.Restore is { } restore)
         {
             // Load first, materialize after: operators restore their state as they open.
-            LoadState(start, restore).PipeTo(Self, success: state => new StateLoaded(start, state),
+            LoadState(start, plan, restore).PipeTo(Self, success: state => new StateLoaded(start, plan, state),
                 failure: e => new StateLoadFailed(start, $"could not restore {restore.Kind.ToString().ToLowerInvariant()} {restore.CheckpointId}: {e.GetBaseException().Message}"));
             return;
         }
-        Materialize(start, null);
+        Materialize(start, plan, null);
     }
 
     /// <summary>
     /// This task's state at the checkpoint; when its vertex's parallelism changed, the merged state
     /// of every earlier task of the vertex (each operator keeps only the key groups it owns now).
     /// </summary>
-    private async Task<TaskState> LoadState(StartTask start, RestoreFrom restore)
+    private async Task<TaskState> LoadState(StartTask start, PhysicalPlan plan, RestoreFrom restore)
     {
         var task = start.Task;
-        var parallelism = _registry.Get(task.Pipeline) is var definition ? PhysicalPlan.Create(definition).Vertices[task.Vertex].Parallelism : 0;
+        var parallelism = plan.Vertices[task.Vertex].Parallelism;
         var before = restore.Parallelism.TryGetValue(task.Vertex, out var p) ? p : parallelism;
         var indices = before == parallelism ? new[] { task.Index } : Enumerable.Range(0, before).ToArray();
         var merged = new TaskState();
@@ -184,7 +185,7 @@ public sealed class TaskEntity : ReceiveActor, IWithTimers
         Func<int, bool>? owned = null;
         if (before != parallelism)
         {
-            var range = KeyGroupRange.ForTask(definition.MaxParallelism, parallelism, task.Index);
+            var range = KeyGroupRange.ForTask(plan.Definition.MaxParallelism, parallelism, task.Index);
             owned = range.Contains;
         }
         // One earlier task's state at a time: its chunks can go once decoded.
@@ -194,11 +195,10 @@ public sealed class TaskEntity : ReceiveActor, IWithTimers
         return merged;
     }
 
-    private void Materialize(StartTask start, TaskState? restored)
+    private void Materialize(StartTask start, PhysicalPlan plan, TaskState? restored)
     {
         var epoch = start.Epoch;
-        var definition = _registry.Get(start.Task.Pipeline);
-        var plan = PhysicalPlan.Create(definition);
+        var definition = plan.Definition;
         ExchangeCodecs.Get(Context.System).RegisterPlan(plan);
         var self = Self;
         _metrics = new TaskMetrics();
@@ -303,7 +303,7 @@ public sealed class TaskEntity : ReceiveActor, IWithTimers
         public static readonly ReportStatus Instance = new();
     }
 
-    private sealed record StateLoaded(StartTask Start, TaskState State);
+    private sealed record StateLoaded(StartTask Start, PhysicalPlan Plan, TaskState State);
 
     private sealed record StateLoadFailed(StartTask Start, string Reason);
 
