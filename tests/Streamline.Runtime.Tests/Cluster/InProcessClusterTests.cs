@@ -34,16 +34,7 @@ public sealed class InProcessClusterTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         for (var i = 0; i < 3; i++) _nodes.Add(ActorSystem.Create("streamline", NodeConfig));
-        var seed = Akka.Cluster.Cluster.Get(_nodes[0]).SelfAddress;
-        var up = _nodes.Select(n =>
-        {
-            var tcs = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            Akka.Cluster.Cluster.Get(n).RegisterOnMemberUp(() => tcs.TrySetResult());
-            return tcs.Task;
-        }).ToList();
-        // Join without awaiting each: with min-nr-of-members = 3 no node is Up until all three joined.
-        foreach (var n in _nodes) Akka.Cluster.Cluster.Get(n).Join(seed);
-        await Task.WhenAll(up).WaitAsync(TimeSpan.FromSeconds(30));
+        await Membership.JoinAllAsync(_nodes);
     }
 
     public async Task DisposeAsync()

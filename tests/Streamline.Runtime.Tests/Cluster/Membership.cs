@@ -14,4 +14,21 @@ internal static class Membership
         cluster.Join(seed ?? cluster.SelfAddress);
         await up.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(30));
     }
+
+    /// <summary>
+    /// Joins every node to the first and waits until all are Up. Joins are not awaited one by one:
+    /// with min-nr-of-members above 1, no node is Up until enough have joined.
+    /// </summary>
+    public static async Task JoinAllAsync(IReadOnlyList<ActorSystem> nodes, TimeSpan? timeout = null)
+    {
+        var seed = Akka.Cluster.Cluster.Get(nodes[0]).SelfAddress;
+        var up = nodes.Select(n =>
+        {
+            var tcs = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Akka.Cluster.Cluster.Get(n).RegisterOnMemberUp(() => tcs.TrySetResult());
+            return tcs.Task;
+        }).ToList();
+        foreach (var n in nodes) Akka.Cluster.Cluster.Get(n).Join(seed);
+        await Task.WhenAll(up).WaitAsync(timeout ?? TimeSpan.FromSeconds(30));
+    }
 }
