@@ -172,13 +172,13 @@ public sealed class StreamlineNode
 
     /// <summary>
     /// The savepoints of <paramref name="pipeline"/>, oldest first, whether it runs or not (they are
-    /// kept in its coordinator's journal until deleted). Throws with the reason when its journal
+    /// kept in its checkpoint log until deleted). Throws with the reason when its journal
     /// cannot be read, and <see cref="TimeoutException"/> when no answer came within <paramref name="timeout"/>.
     /// </summary>
     public async Task<IReadOnlyList<SavepointInfo>> ListSavepointsAsync(string pipeline, TimeSpan timeout)
     {
         ArgumentException.ThrowIfNullOrEmpty(pipeline);
-        var list = await AskManager<SavepointList>(new ListSavepoints(pipeline), timeout, $"listing the savepoints of pipeline '{pipeline}'").ConfigureAwait(false);
+        var list = await AskManager<SavepointList>(new ListSavepoints(pipeline), timeout, () => SavepointTimeout($"listing the savepoints of pipeline '{pipeline}'", timeout)).ConfigureAwait(false);
         return list.Failure is null ? list.Savepoints : throw new InvalidOperationException(list.Failure);
     }
 
@@ -192,11 +192,15 @@ public sealed class StreamlineNode
     {
         ArgumentException.ThrowIfNullOrEmpty(pipeline);
         var result = await AskManager<SavepointDeleteResult>(new DeleteSavepoint(pipeline, savepointId), timeout,
-            $"deleting savepoint {savepointId} of pipeline '{pipeline}'").ConfigureAwait(false);
+            () => SavepointTimeout($"deleting savepoint {savepointId} of pipeline '{pipeline}'", timeout)).ConfigureAwait(false);
         if (result.Failure is not null) throw new InvalidOperationException(result.Failure);
     }
 
-    private async Task<T> AskManager<T>(object request, TimeSpan timeout, string what)
+    private static string SavepointTimeout(string what, TimeSpan timeout) =>
+        $"{what}: no answer within {timeout}; it may still complete. Is this node an Up member of a cluster, and is the journal's database reachable?";
+
+    /// <summary>Asks the cluster's pipeline manager; no answer in time is a <see cref="TimeoutException"/> with <paramref name="timedOut"/>'s message.</summary>
+    private async Task<T> AskManager<T>(object request, TimeSpan timeout, Func<string> timedOut)
     {
         try
         {
@@ -204,7 +208,7 @@ public sealed class StreamlineNode
         }
         catch (Exception e) when (e is AskTimeoutException or TaskCanceledException)
         {
-            throw new TimeoutException($"{what}: no answer within {timeout}; it may still complete. Is this node an Up member of a cluster, and is the journal's database reachable?", e);
+            throw new TimeoutException(timedOut(), e);
         }
     }
 
@@ -238,17 +242,9 @@ public sealed class StreamlineNode
             throw new InvalidOperationException($"the coordinator of pipeline '{pipeline}' terminated before the stop reached it, and the cluster started the pipeline again; stop it again");
     }
 
-    private async Task<RunningPipelines> RunningAsync(TimeSpan timeout)
-    {
-        try
-        {
-            return await Manager.Ask<RunningPipelines>(ListPipelines.Instance, timeout).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is AskTimeoutException or TaskCanceledException)
-        {
-            throw new TimeoutException($"the cluster's pipeline manager did not answer within {timeout}; is this node an Up member of a cluster (akka.cluster.seed-nodes, min-nr-of-members)?", e);
-        }
-    }
+    private Task<RunningPipelines> RunningAsync(TimeSpan timeout) =>
+        AskManager<RunningPipelines>(ListPipelines.Instance, timeout,
+            () => $"the cluster's pipeline manager did not answer within {timeout}; is this node an Up member of a cluster (akka.cluster.seed-nodes, min-nr-of-members)?");
 
     /// <summary>The coordinator of a running pipeline, found through the manager (the singleton knows them all).</summary>
     private async Task<IActorRef> LocateAsync(string pipeline, TimeSpan timeout)
