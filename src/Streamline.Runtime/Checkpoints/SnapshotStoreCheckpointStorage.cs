@@ -142,8 +142,8 @@ public sealed class SnapshotStoreCheckpointStorage : ICheckpointStorage
             var where = new TaskCheckpoint(kind, pipeline, checkpointId, task.Vertex, task.Index);
             // Headers first: an interrupted delete then leaves only unreferenced chunks (removed by the
             // next delete), never a header whose chunks are gone.
-            await DeleteAsync(where, pid, checkpointId, token);
-            await DeleteAsync(where, CheckpointStateFormat.ChunkPersistenceId(pid), CheckpointStateFormat.LastChunkSequenceNr(checkpointId), token);
+            await DeleteRowsUpToAsync(where, pid, checkpointId, token);
+            await DeleteRowsUpToAsync(where, CheckpointStateFormat.ChunkPersistenceId(pid), CheckpointStateFormat.LastChunkSequenceNr(checkpointId), token);
         });
     }
 
@@ -171,9 +171,9 @@ public sealed class SnapshotStoreCheckpointStorage : ICheckpointStorage
             {
                 var chunkPid = CheckpointStateFormat.ChunkPersistenceId(pid);
                 for (var chunk = 0; chunk < header.ChunkCount; chunk++)
-                    await DeleteOneAsync(where, chunkPid, CheckpointStateFormat.ChunkSequenceNr(checkpointId, chunk), token);
+                    await DeleteRowAsync(where, chunkPid, CheckpointStateFormat.ChunkSequenceNr(checkpointId, chunk), token);
             }
-            await DeleteOneAsync(where, pid, checkpointId, token);
+            await DeleteRowAsync(where, pid, checkpointId, token);
         });
     }
 
@@ -246,13 +246,13 @@ public sealed class SnapshotStoreCheckpointStorage : ICheckpointStorage
         }
     }
 
-    private Task DeleteAsync(TaskCheckpoint where, string pid, long maxSequenceNr, CancellationToken ct) =>
-        DeleteRowsAsync(where, new DeleteSnapshots(pid, new SnapshotSelectionCriteria(maxSequenceNr, DateTime.MaxValue)), ct);
+    private Task DeleteRowsUpToAsync(TaskCheckpoint where, string pid, long maxSequenceNr, CancellationToken ct) =>
+        DeleteRequestAsync(where, new DeleteSnapshots(pid, new SnapshotSelectionCriteria(maxSequenceNr, DateTime.MaxValue)), ct);
 
-    private Task DeleteOneAsync(TaskCheckpoint where, string pid, long sequenceNr, CancellationToken ct) =>
-        DeleteRowsAsync(where, new DeleteSnapshot(new SnapshotMetadata(pid, sequenceNr, DateTime.MinValue)), ct);
+    private Task DeleteRowAsync(TaskCheckpoint where, string pid, long sequenceNr, CancellationToken ct) =>
+        DeleteRequestAsync(where, new DeleteSnapshot(new SnapshotMetadata(pid, sequenceNr, DateTime.MinValue)), ct);
 
-    private async Task DeleteRowsAsync(TaskCheckpoint where, object request, CancellationToken ct)
+    private async Task DeleteRequestAsync(TaskCheckpoint where, object request, CancellationToken ct)
     {
         object response;
         var started = DateTime.UtcNow;
