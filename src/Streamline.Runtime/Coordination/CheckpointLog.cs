@@ -11,7 +11,9 @@ namespace Streamline.Runtime.Coordination;
 /// when the database goes down between the tasks storing their state and the completion being
 /// recorded, this log stops (the checkpoint counts as failed) and the coordinator, with the
 /// pipeline it runs, carries on and starts a new log later. On start it recovers the history and
-/// sends it to the coordinator (<see cref="History"/>), which deploys only after that.
+/// sends it to its parent (<see cref="History"/>; the coordinator deploys only after that). It is
+/// the one writer of this journal: a <see cref="SavepointKeeper"/> runs one too, for a pipeline
+/// that is not running. Before it stops on a journal error it tells its parent why (<see cref="Failed"/>).
 /// </summary>
 internal sealed class CheckpointLog : ReceivePersistentActor
 {
@@ -36,12 +38,22 @@ internal sealed class CheckpointLog : ReceivePersistentActor
 
     public static Props Props(string pipeline) => Akka.Actor.Props.Create(() => new CheckpointLog(pipeline));
 
+    protected override void OnRecoveryFailure(Exception reason, object? message = null)
+    {
+        Context.Parent.Tell(new Failed(reason.GetBaseException().Message));
+        base.OnRecoveryFailure(reason, message);
+    }
+
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
     {
         _log.Warning("pipeline {0}: the journal could not record {1}: {2}; the checkpoint counts as failed, a new log starts when the journal is back",
             _pipeline, @event.GetType().Name, cause.GetBaseException().Message);
+        Context.Parent.Tell(new Failed(cause.GetBaseException().Message));
         base.OnPersistFailure(cause, @event, sequenceNr);
     }
+
+    /// <summary>The journal could not be read or written (the log stops next); <see cref="Reason"/> is the store's error.</summary>
+    public sealed record Failed(string Reason);
 
     /// <summary>Every <see cref="CheckpointCompleted"/> and <see cref="SavepointDeleted"/> so far, oldest first.</summary>
     public sealed record History(IReadOnlyList<object> Events);

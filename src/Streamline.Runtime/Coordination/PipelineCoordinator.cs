@@ -15,8 +15,8 @@ namespace Streamline.Runtime.Coordination;
 /// is lost (its entity stopped, its node left or crashed, it failed) it stops all and redeploys a
 /// new epoch after a backoff, restoring the last completed checkpoint; too many restarts in a
 /// window fail the pipeline. It triggers checkpoints (barriers from the sources), collects every
-/// task's acknowledgement and records completed checkpoints in its journal, so that a pipeline
-/// submitted again — after a crash or a full cluster restart — resumes from the last one.
+/// task's acknowledgement and has completed checkpoints recorded by its <see cref="CheckpointLog"/>,
+/// so that a pipeline submitted again — after a crash or a full cluster restart — resumes from the last one.
 /// Its status goes to its subscribers (the handles of the nodes that submitted or watch it).
 /// </summary>
 public sealed class PipelineCoordinator : ReceivePersistentActor, IWithTimers
@@ -46,6 +46,7 @@ public sealed class PipelineCoordinator : ReceivePersistentActor, IWithTimers
     private IActorRef? _checkpointLog;
     private bool _historyLoaded;
     private int _logIncarnation;
+    private string? _logFailure;
     private readonly List<SavepointCatalog.StateDeleted> _deletesRecording = new();
     private bool _stopping;
     private int _epoch;
@@ -85,6 +86,7 @@ public sealed class PipelineCoordinator : ReceivePersistentActor, IWithTimers
         Command<TaskLost>(l => { if (l.Epoch == _epoch) Lost(l.Task, "its entity stopped while running (its node left)"); });
         Command<CheckpointLog.History>(OnHistory);
         Command<CheckpointLog.Recorded>(OnRecorded);
+        Command<CheckpointLog.Failed>(f => _logFailure = f.Reason);
         Command<StartCheckpointLog>(_ => { if (_checkpointLog is null) StartLog(); });
         Command<Terminated>(t =>
         {
@@ -146,10 +148,8 @@ public sealed class PipelineCoordinator : ReceivePersistentActor, IWithTimers
         Command<CheckpointTimedOut>(t => { if (_pending is { } p && p.Id == t.CheckpointId) FailCheckpoint($"not every task acknowledged within {_checkpointing.Timeout} ({p.Acknowledged.Count} of {_tasks.Count} did)"); });
     }
 
-    public override string PersistenceId => PersistenceIdOf(_name);
-
-    /// <summary>The journal of pipeline <paramref name="pipeline"/>'s coordinator: epochs, checkpoints, savepoints.</summary>
-    public static string PersistenceIdOf(string pipeline) => $"streamline-pipeline|{pipeline}";
+    /// <summary>The coordinator's own journal holds its epochs; checkpoints and savepoints are in its <see cref="CheckpointLog"/>.</summary>
+    public override string PersistenceId => $"streamline-pipeline|{_name}";
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -342,7 +342,7 @@ public sealed class PipelineCoordinator : ReceivePersistentActor, IWithTimers
         foreach (var e in history.Events)
         {
             if (e is CheckpointCompleted c) Record(c);
-            else if (e is SavepointDeleted d) _savepoints.Remove(d.CheckpointId);
+            else _savepoints.Apply(e);
         }
         Self.Tell(new Redeploy(_epoch));
     }
@@ -356,15 +356,17 @@ public sealed class PipelineCoordinator : ReceivePersistentActor, IWithTimers
     private void LogStopped()
     {
         _checkpointLog = null;
+        var why = _logFailure ?? "is the database reachable?";
+        _logFailure = null;
         if (!_historyLoaded)
         {
-            _log.Error("pipeline {0}: its checkpoint journal cannot be read; the coordinator stops and is started again by the pipeline manager", _name);
+            _log.Error("pipeline {0}: its checkpoint journal cannot be read ({1}); the coordinator stops and is started again by the pipeline manager", _name, why);
             Context.Stop(Self);
             return;
         }
         if (_pending is { Recording: true })
-            FailCheckpoint("the journal could not record its completion (is the database reachable?)");
-        foreach (var d in _deletesRecording) _savepoints.Failed(d with { Error = "its state was deleted but the journal could not record it (is the database reachable?)" });
+            FailCheckpoint($"the journal could not record its completion ({why})");
+        foreach (var d in _deletesRecording) _savepoints.Failed(d with { Error = $"its state was deleted but the journal could not record it ({why})" });
         _deletesRecording.Clear();
         Timers.StartSingleTimer("restart-log", StartCheckpointLog.Instance, _checkpointing.Interval ?? TimeSpan.FromSeconds(1));
     }

@@ -4,10 +4,10 @@ using Streamline.Runtime.Checkpoints;
 namespace Streamline.Runtime.Coordination;
 
 /// <summary>
-/// The savepoints in a pipeline's journal, as its coordinator and the <see cref="SavepointKeeper"/>
-/// both recover them, and the deletion they share: the state goes first (repeatable), then the
-/// journal records <see cref="SavepointDeleted"/>. A savepoint being deleted is no longer offered
-/// as a restore point.
+/// The savepoints in a pipeline's <see cref="CheckpointLog"/>, as its coordinator and the
+/// <see cref="SavepointKeeper"/> both rebuild them from the log's history, and the deletion they
+/// share: the state goes first (repeatable), then the log records <see cref="SavepointDeleted"/>.
+/// A savepoint being deleted is no longer offered as a restore point.
 /// </summary>
 internal sealed class SavepointCatalog(string pipeline, ICheckpointStorage storage)
 {
@@ -18,6 +18,13 @@ internal sealed class SavepointCatalog(string pipeline, ICheckpointStorage stora
     public IEnumerable<CheckpointCompleted> Usable => _savepoints.Values.Where(s => !_deleting.Contains(s.CheckpointId));
 
     public void Add(CheckpointCompleted savepoint) => _savepoints[savepoint.CheckpointId] = savepoint;
+
+    /// <summary>One event of the log's history, for savepoints: one completed, or one deleted.</summary>
+    public void Apply(object logEvent)
+    {
+        if (logEvent is CheckpointCompleted { Kind: CheckpointKind.Savepoint } savepoint) Add(savepoint);
+        else if (logEvent is SavepointDeleted deleted) Remove(deleted.CheckpointId);
+    }
 
     public void Remove(long id)
     {
@@ -35,8 +42,9 @@ internal sealed class SavepointCatalog(string pipeline, ICheckpointStorage stora
 
     /// <summary>
     /// Starts deleting savepoint <paramref name="id"/>'s state; <paramref name="self"/> receives
-    /// <see cref="StateDeleted"/>, on which the actor persists <see cref="SavepointDeleted"/> (then
-    /// <see cref="Remove"/>) or reports the error. Returns the refusal instead when there is nothing to delete.
+    /// <see cref="StateDeleted"/>, on which the actor has its <see cref="CheckpointLog"/> record the
+    /// deletion (then <see cref="Deleted"/>) or reports the error (<see cref="Failed"/>). Returns the
+    /// refusal instead when there is nothing to delete.
     /// </summary>
     public string? StartDelete(long id, IActorRef self, IActorRef requester)
     {

@@ -1,76 +1,75 @@
 using Akka.Actor;
-using Akka.Persistence;
 using Streamline.Runtime.Checkpoints;
 
 namespace Streamline.Runtime.Coordination;
 
 /// <summary>
-/// Lists or deletes the savepoints of a pipeline that is not running: it recovers the pipeline's
-/// checkpoint log (same persistence id as <see cref="CheckpointLog"/>; the manager starts no
-/// coordinator meanwhile), answers
-/// its one request (<see cref="ListSavepoints"/> or <see cref="DeleteSavepoint"/>), and stops. A
-/// journal it cannot read or write is reported to the requester, never left unanswered.
+/// Lists or deletes the savepoints of a pipeline that is not running: it starts the pipeline's
+/// <see cref="CheckpointLog"/> (the manager starts no coordinator meanwhile, so the log has one
+/// writer), answers its one request (<see cref="ListSavepoints"/> or <see cref="DeleteSavepoint"/>)
+/// from the log's history, and stops. A journal that cannot be read or written is reported to the
+/// requester with the store's error, never left unanswered.
 /// </summary>
-internal sealed class SavepointKeeper : ReceivePersistentActor
+internal sealed class SavepointKeeper : ReceiveActor
 {
     private readonly string _pipeline;
-    private readonly SavepointCatalog _catalog;
     private readonly object _request;
     private readonly IActorRef _requester;
+    private string? _journalError;
+    private bool _recovered;
 
     public SavepointKeeper(string pipeline, ICheckpointStorage storage, object request, IActorRef requester)
     {
         _pipeline = pipeline;
-        _catalog = new SavepointCatalog(pipeline, storage);
         _request = request;
         _requester = requester;
-        Recover<CheckpointCompleted>(c => { if (c.Kind == CheckpointKind.Savepoint) _catalog.Add(c); });
-        Recover<SavepointDeleted>(d => _catalog.Remove(d.CheckpointId));
-        Recover<RecoveryCompleted>(_ => Self.Tell(request, requester));
+        var catalog = new SavepointCatalog(pipeline, storage);
+        var log = Context.Watch(Context.ActorOf(CheckpointLog.Props(pipeline), "checkpoints"));
 
-        Command<ListSavepoints>(_ =>
+        Receive<CheckpointLog.History>(h =>
         {
-            Sender.Tell(_catalog.List());
+            _recovered = true;
+            foreach (var e in h.Events) catalog.Apply(e);
+            Self.Tell(request, requester);
+        });
+        Receive<ListSavepoints>(_ =>
+        {
+            Sender.Tell(catalog.List());
             Context.Stop(Self);
         });
-        Command<DeleteSavepoint>(d =>
+        Receive<DeleteSavepoint>(d =>
         {
-            if (_catalog.StartDelete(d.SavepointId, Self, Sender) is not { } refused) return;
+            if (catalog.StartDelete(d.SavepointId, Self, Sender) is not { } refused) return;
             Sender.Tell(new SavepointDeleteResult(_pipeline, d.SavepointId, refused));
             Context.Stop(Self);
         });
-        Command<SavepointCatalog.StateDeleted>(d =>
+        Receive<SavepointCatalog.StateDeleted>(d =>
         {
-            if (d.Error is not null)
+            if (d.Error is null)
             {
-                _catalog.Failed(d);
-                Context.Stop(Self);
+                log.Tell(d);
                 return;
             }
-            Persist(new SavepointDeleted(d.SavepointId), _ =>
-            {
-                _catalog.Deleted(d);
-                Context.Stop(Self);
-            });
+            catalog.Failed(d);
+            Context.Stop(Self);
+        });
+        Receive<CheckpointLog.Recorded>(r =>
+        {
+            catalog.Deleted((SavepointCatalog.StateDeleted)r.What);
+            Context.Stop(Self);
+        });
+        Receive<CheckpointLog.Failed>(f => _journalError = f.Reason);
+        Receive<Terminated>(_ =>
+        {
+            Fail(_recovered
+                ? $"its state was deleted but the journal of pipeline '{_pipeline}' could not record it: {_journalError ?? "the checkpoint log stopped"}; delete it again"
+                : $"the journal of pipeline '{_pipeline}' could not be read: {_journalError ?? "the checkpoint log stopped"}");
+            Context.Stop(Self);
         });
     }
 
-    public override string PersistenceId => CheckpointLog.PersistenceIdOf(_pipeline);
-
     public static Props Props(string pipeline, ICheckpointStorage storage, object request, IActorRef requester) =>
         Akka.Actor.Props.Create(() => new SavepointKeeper(pipeline, storage, request, requester));
-
-    protected override void OnRecoveryFailure(Exception reason, object? message = null)
-    {
-        Fail($"the journal of pipeline '{_pipeline}' could not be read: {reason.GetBaseException().Message}");
-        base.OnRecoveryFailure(reason, message);
-    }
-
-    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
-    {
-        Fail($"its state was deleted but the journal of pipeline '{_pipeline}' could not record it: {cause.GetBaseException().Message}; delete it again");
-        base.OnPersistFailure(cause, @event, sequenceNr);
-    }
 
     private void Fail(string reason)
     {
